@@ -1,0 +1,1 @@
+"""govreports: discover, fetch, parse and extract Chinese local-government annual reports."""
