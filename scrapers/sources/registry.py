@@ -118,3 +118,10 @@ def load_sources(path: Path | None = None, *, include_disabled: bool = False) ->
         if source.enabled or include_disabled:
             sources.append(source)
     return sources
+
+
+def source_named(name: str, path: Path | None = None) -> Source:
+    for source in load_sources(path, include_disabled=True):
+        if source.name == name:
+            return source
+    raise RegistryError(f"{path or registry_path()}: no source named {name!r} (see: govreports sources list)")

@@ -1,0 +1,160 @@
+"""`govreports`: the command line of the pipeline.
+
+govreports run             the whole embedded default: bundled portal → Airflow ingest → dbt → summary
+govreports serve-archive   serve the bundled portal on 127.0.0.1
+govreports sources list    the registry's sources
+govreports ingest          run the pipeline steps for some or all sources without Airflow
+govreports extract FILE…   extract figures from report files (JSON lines)
+govreports dbt ARGS…       dbt on this checkout's project, profile and warehouse
+govreports airflow         the Airflow UI on 127.0.0.1, with the bundled portal running
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+
+def _cmd_run(args: argparse.Namespace) -> int:
+    from scrapers import local_airflow, settings
+    from scrapers.archive.server import ArchiveServer
+    from scrapers.summary import format_summary, read_ingest_summary, warehouse_summary
+
+    with ArchiveServer() as archive:
+        env = local_airflow.airflow_env({"GOVREPORTS_ARCHIVE_URL": archive.url})
+        print(f"bundled portal:    {archive.url}", flush=True)
+        print("preparing Airflow (SQLite metadata) ...", flush=True)
+        local_airflow.prepare(env)
+        print("running DAG ingest_reports ...", flush=True)
+        local_airflow.dags_test("ingest_reports", env)
+        print("running DAG build_warehouse (dbt via Cosmos) ...", flush=True)
+        local_airflow.dags_test("build_warehouse", env)
+    print(format_summary(read_ingest_summary(), warehouse_summary(), settings.warehouse_path()))
+    return 0
+
+
+def _cmd_serve_archive(args: argparse.Namespace) -> int:
+    from scrapers.archive.server import serve_forever
+
+    serve_forever(args.host, args.port, args.seeds_dir, args.url_file)
+    return 0
+
+
+def _cmd_sources_list(args: argparse.Namespace) -> int:
+    from scrapers.sources import load_sources
+
+    os.environ.setdefault("GOVREPORTS_ARCHIVE_URL", "http://127.0.0.1:<port>")
+    for source in load_sources(include_disabled=True):
+        flags = ("" if source.enabled else " [disabled]") + (" [example]" if source.example else "")
+        print(f"{source.name:<24} {source.platform:<8} {source.publisher}{flags}")
+        for url in source.entry_urls:
+            print(f"{'':<24} {url}")
+    return 0
+
+
+def _cmd_ingest(args: argparse.Namespace) -> int:
+    from scrapers.pipeline import run_source
+    from scrapers.sources import load_sources
+    from scrapers.summary import write_ingest_summary
+
+    sources = [s for s in load_sources() if not args.source or s.name in args.source]
+    summary = write_ingest_summary([run_source(source) for source in sources])
+    print(json.dumps({k: v for k, v in summary.items() if k != "per_source"}, ensure_ascii=False, indent=1))
+    return 0
+
+
+def _cmd_dbt(args: argparse.Namespace) -> int:
+    """dbt with the project, profile and paths of this checkout (what Cosmos runs, by hand)."""
+    import subprocess
+
+    from scrapers import settings
+
+    dbt = Path(sys.executable).parent / "dbt"
+    project = str(settings.DBT_PROJECT_DIR)
+    command = [str(dbt), *args.dbt_args, "--project-dir", project, "--profiles-dir", project]
+    return subprocess.run(command, env={**os.environ, **settings.dbt_env()}).returncode
+
+
+def _cmd_airflow(args: argparse.Namespace) -> int:
+    """`airflow standalone` on 127.0.0.1, with the bundled portal running for the ingest DAG."""
+    import signal
+    import subprocess
+
+    from scrapers import local_airflow
+    from scrapers.archive.server import ArchiveServer
+
+    with ArchiveServer() as archive:
+        env = local_airflow.airflow_env(
+            {
+                "GOVREPORTS_ARCHIVE_URL": archive.url,
+                "AIRFLOW__API__HOST": "127.0.0.1",
+                "AIRFLOW__API__PORT": str(args.port),
+            }
+        )
+        local_airflow.prepare(env)
+        print(f"bundled portal: {archive.url}")
+        passwords = local_airflow.airflow_home() / "simple_auth_manager_passwords.json.generated"
+        print(f"Airflow UI:     http://127.0.0.1:{args.port}  (user admin; password printed below, kept in")
+        print(f"                {passwords})")
+        standalone = subprocess.Popen([str(local_airflow.AIRFLOW_BIN), "standalone"], env=env)
+        try:
+            return standalone.wait()
+        except KeyboardInterrupt:
+            # SIGINT, not SIGTERM: standalone stops its children only on SIGINT.
+            standalone.send_signal(signal.SIGINT)
+            return standalone.wait()
+
+
+def _cmd_extract(args: argparse.Namespace) -> int:
+    from scrapers.extract.files import extract_files
+
+    return extract_files(args.files, args.format, sys.stdout, sys.stderr)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="govreports", description=__doc__.split("\n\n", 1)[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    run = commands.add_parser("run", help="run the embedded default end to end and print a summary")
+    run.set_defaults(handler=_cmd_run)
+
+    serve = commands.add_parser("serve-archive", help="serve the bundled portal")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=0, help="0 picks a free port")
+    serve.add_argument("--seeds-dir", type=Path, default=None, help="default: ../shared/seeds")
+    serve.add_argument("--url-file", type=Path, default=None, help="write the base URL here once listening")
+    serve.set_defaults(handler=_cmd_serve_archive)
+
+    sources = commands.add_parser("sources", help="the source registry")
+    sources_commands = sources.add_subparsers(dest="sources_command", required=True)
+    sources_commands.add_parser("list", help="list sources").set_defaults(handler=_cmd_sources_list)
+
+    ingest = commands.add_parser("ingest", help="discover, fetch, extract and stage without Airflow")
+    ingest.add_argument("--source", action="append", help="restrict to this source (repeatable)")
+    ingest.set_defaults(handler=_cmd_ingest)
+
+    dbt = commands.add_parser("dbt", help="run dbt on this checkout's project and warehouse")
+    dbt.add_argument("dbt_args", nargs=argparse.REMAINDER, help="e.g. build, parse, docs generate")
+    dbt.set_defaults(handler=_cmd_dbt)
+
+    airflow = commands.add_parser("airflow", help="the Airflow UI on 127.0.0.1 with the bundled portal")
+    airflow.add_argument("--port", type=int, default=8080)
+    airflow.set_defaults(handler=_cmd_airflow)
+
+    extract = commands.add_parser("extract", help="extract figures from .txt/.html/.pdf files")
+    extract.add_argument("--format", choices=["jsonl", "table"], default="jsonl")
+    extract.add_argument("files", nargs="+", type=Path)
+    extract.set_defaults(handler=_cmd_extract)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.handler(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

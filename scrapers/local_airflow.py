@@ -1,0 +1,85 @@
+"""The embedded default's Airflow: a project-local AIRFLOW_HOME, SQLite metadata, no examples.
+
+`make run`, `make airflow` and the end-to-end tests all start Airflow through this module, so they
+share one configuration. DAGs run in-process with `airflow dags test` (no scheduler needed).
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+from scrapers import settings
+
+AIRFLOW_BIN = Path(sys.executable).parent / "airflow"
+
+
+def airflow_home() -> Path:
+    return Path(os.environ.get("AIRFLOW_HOME", settings.REPO_ROOT / ".airflow")).resolve()
+
+
+def _jwt_secret(home: Path) -> str:
+    """A per-checkout secret (Airflow's API needs 64+ bytes), generated once, never committed."""
+    path = home / "jwt_secret"
+    if not path.exists():
+        home.mkdir(parents=True, exist_ok=True)
+        path.write_text(secrets.token_hex(64))
+    return path.read_text().strip()
+
+
+def airflow_env(extra: dict[str, str] | None = None) -> dict[str, str]:
+    home = airflow_home()
+    env = dict(os.environ)
+    env.update(
+        {
+            "AIRFLOW_HOME": str(home),
+            "AIRFLOW__CORE__DAGS_FOLDER": str(settings.REPO_ROOT / "dags"),
+            "AIRFLOW__CORE__LOAD_EXAMPLES": "False",
+            "AIRFLOW__CORE__EXECUTOR": "LocalExecutor",
+            "AIRFLOW__CORE__PARALLELISM": "4",
+            "AIRFLOW__DATABASE__SQL_ALCHEMY_CONN": f"sqlite:///{home / 'airflow.db'}",
+            "AIRFLOW__API_AUTH__JWT_SECRET": _jwt_secret(home),
+            "AIRFLOW__LOGGING__BASE_LOG_FOLDER": str(home / "logs"),
+            "AIRFLOW__COSMOS__ENABLE_TELEMETRY": "False",
+            "AIRFLOW__COSMOS__CACHE_DIR": str(home / "cosmos_cache"),
+            "DO_NOT_TRACK": "1",
+            **settings.dbt_env(),
+        }
+    )
+    env.update(extra or {})
+    return env
+
+
+def _run(args: list[str], env: dict[str, str], log: Path | None = None) -> None:
+    if log is None:
+        subprocess.run(args, env=env, check=True)
+        return
+    log.parent.mkdir(parents=True, exist_ok=True)
+    with log.open("wb") as handle:
+        done = subprocess.run(args, env=env, stdout=handle, stderr=subprocess.STDOUT)
+    if done.returncode != 0:
+        raise RuntimeError(f"{' '.join(args[:3])} failed (exit {done.returncode}); see {log}")
+
+
+def prepare(env: dict[str, str]) -> None:
+    """Create or migrate the metadata database and the one-slot DuckDB writer pool."""
+    logs = airflow_home() / "logs"
+    _run([str(AIRFLOW_BIN), "db", "migrate"], env, logs / "db_migrate.log")
+    _run(
+        [str(AIRFLOW_BIN), "pools", "set", "duckdb_writer", "1", "DuckDB allows one writer"],
+        env,
+        logs / "pools.log",
+    )
+
+
+def dags_test(dag_id: str, env: dict[str, str], log: Path | None = None) -> None:
+    """Run one DAG to completion in this machine's process tree; raise if any task failed."""
+    log = log or airflow_home() / "logs" / f"{dag_id}.log"
+    _run([str(AIRFLOW_BIN), "dags", "test", dag_id], env, log)
+    text = log.read_text(encoding="utf-8", errors="replace")
+    last_run = text.rsplit("DagRun Finished", 1)[-1]
+    if "state=success" not in last_run.split("\n", 1)[0]:
+        raise RuntimeError(f"DAG {dag_id} did not succeed; see {log}")
