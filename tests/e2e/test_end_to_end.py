@@ -17,10 +17,10 @@ from unittest import mock
 
 import duckdb
 import pytest
+from scrapers.archive.server import ArchiveServer
 
 from scrapers import local_airflow
 from scrapers.archive.examples import load_examples
-from scrapers.archive.server import ArchiveServer
 from scrapers.summary import read_ingest_summary
 
 pytestmark = pytest.mark.e2e
@@ -129,9 +129,12 @@ def test_every_gold_fact_is_in_fct_report_metrics(runs: Runs, gold: dict[str, An
     missing = []
     for document in _seed_documents(gold):
         expected = document["document"]
-        report_id, _, report_year, _ = _report(runs, expected["title"])
-        found = {(m, v) for m, v, code, year, _ in _metrics(runs, report_id)
-                 if code == expected["jurisdiction"]["code"] and year == expected["report_year"]}
+        report_id, *_ = _report(runs, expected["title"])
+        found = {
+            (m, v)
+            for m, v, code, year, _ in _metrics(runs, report_id)
+            if code == expected["jurisdiction"]["code"] and year == expected["report_year"]
+        }
         for fact in document["facts"]:
             alternatives = fact.get("any_of", [fact])
             if not any((a["metric"], float(a["value"])) in found for a in alternatives):
@@ -187,11 +190,13 @@ def test_example_figures_have_their_prior_year_in_mart_metric_yoy(runs: Runs) ->
             [code, publisher, metric, year],
         )
         assert rows, f"no mart_metric_yoy row for {code} {publisher} {metric} {year}"
-        (actual, prior), = rows
+        ((actual, prior),) = rows
         assert actual == value
         expected_prior = by_key.get((code, publisher, metric, year - 1))
         if expected_prior is not None:
-            assert prior == expected_prior, f"{code} {publisher} {metric} {year}: prior {prior} != {expected_prior}"
+            assert prior == expected_prior, (
+                f"{code} {publisher} {metric} {year}: prior {prior} != {expected_prior}"
+            )
             checked += 1
     assert checked >= 6, "the examples should give at least six year-over-year comparisons"
 
