@@ -1,0 +1,25 @@
+-- Figures on the government service hotline (hotline.*), wide: one row per jurisdiction_code x publisher x report_year
+-- (the counting report), one column per metric whose seed row names this table
+-- (metric_vocabulary.fact_table = 'fct_hotline_satisfaction'), named by its fact_column. Columns come from the seed
+-- at run time (macro pivot_metrics): a new metric needs no edit here.
+with metrics as (
+
+    select report_metrics.*
+    from {{ ref('fct_report_metrics') }} as report_metrics
+    inner join {{ ref('metric_vocabulary') }} as vocabulary
+        on report_metrics.metric = vocabulary.metric
+    where vocabulary.fact_table = '{{ this.name }}'
+
+)
+
+select
+    jurisdiction_code,
+    publisher,
+    report_year,
+    report_id,
+    source,
+    url,
+    count(*) as n_metrics
+    {{ pivot_metrics(ref('metric_vocabulary'), this.name) }}
+from metrics
+group by jurisdiction_code, publisher, report_year, report_id, source, url

@@ -1,0 +1,45 @@
+-- Year-on-year change per jurisdiction_code x publisher x metric x report_year.
+-- The prior value is the same publisher's figure for the PREVIOUS CALENDAR YEAR only: after a
+-- gap year there is no prior value (null), never an older one.
+-- abs_change is value - prior (percentage points for rates); pct_change is the relative change
+-- in percent, (value - prior) / |prior| * 100, null when the prior is null or 0.
+with report_metrics as (
+
+    select
+        jurisdiction_code,
+        publisher,
+        metric,
+        family,
+        unit_kind,
+        report_year,
+        report_id,
+        value,
+        qualifier
+    from {{ ref('fct_report_metrics') }}
+
+)
+
+select
+    current_year.jurisdiction_code,
+    current_year.publisher,
+    current_year.metric,
+    current_year.family,
+    current_year.unit_kind,
+    current_year.report_year,
+    current_year.report_id,
+    current_year.value,
+    current_year.qualifier,
+    prior_year.report_id as prior_report_id,
+    prior_year.value as prior_year_value,
+    prior_year.qualifier as prior_year_qualifier,
+    current_year.value - prior_year.value as abs_change,
+    case
+        when prior_year.value is null or prior_year.value = 0 then null
+        else (current_year.value - prior_year.value) / abs(prior_year.value) * 100
+    end as pct_change
+from report_metrics as current_year
+left join report_metrics as prior_year
+    on prior_year.jurisdiction_code = current_year.jurisdiction_code
+    and prior_year.publisher is not distinct from current_year.publisher
+    and prior_year.metric = current_year.metric
+    and prior_year.report_year = current_year.report_year - 1

@@ -1,0 +1,597 @@
+"""End-to-end check of the dbt project on small synthetic staged Parquet.
+
+One module-scoped build: the fixture writes staged Parquet for two sources into tmp_path, runs
+`dbt seed` and `dbt build` once (warehouse, target and logs in tmp_path too, so the checkout's
+dbt_project/target is left alone), and each test reads one thing back from the warehouse.
+
+The data (report ids are readable stand-ins for the 16-hex-digit hashes):
+
+  source a, 潍坊市司法局 (370700, prefecture), reconsideration + litigation, 2021, 2022, 2023;
+      2023 has two reports: the later-published one counts although the other is longer;
+      the 2022 report quotes a 2021 figure (fact_year 2021), which must not be kept.
+  source a, 潍城区司法局 (370702, county), mediation, 2021 and 2023 (gap year 2022).
+  source a, 潍坊市12345热线 (370700), hotline, 2022 and 2023; 2023 has two reports published the
+      same day: the longer text counts. The 2022 satisfaction rate is 101 (a warn-only test).
+  source b, 浙江省司法厅 (330000, province), two reports and an empty facts file; it also staged
+      the 2022 report of source a (same text, fetched later) and a report without a year.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+PROJECT_DIR = REPO / "dbt_project"
+DBT = Path(sys.executable).parent / "dbt"
+if not DBT.exists():  # pragma: no cover - a dbt on PATH instead of beside this interpreter
+    DBT = Path(shutil.which("dbt") or "dbt")
+
+DOCUMENT_SCHEMA = pa.schema(
+    [
+        ("report_id", pa.string()),
+        ("source", pa.string()),
+        ("publisher", pa.string()),
+        ("url", pa.string()),
+        ("alt_urls", pa.string()),
+        ("title", pa.string()),
+        ("published", pa.string()),
+        ("report_year", pa.int32()),
+        ("doc_type", pa.string()),
+        ("province", pa.string()),
+        ("city", pa.string()),
+        ("county", pa.string()),
+        ("jurisdiction_code", pa.string()),
+        ("is_example", pa.bool_()),
+        ("raw_sha256", pa.string()),
+        ("text_chars", pa.int64()),
+        ("text_source", pa.string()),
+        ("first_fetched_at", pa.string()),
+        ("last_fetched_at", pa.string()),
+        ("extractor_version", pa.string()),
+        ("warnings", pa.string()),
+    ]
+)
+FACT_SCHEMA = pa.schema(
+    [
+        ("report_id", pa.string()),
+        ("metric", pa.string()),
+        ("value", pa.float64()),
+        ("unit", pa.string()),
+        ("qualifier", pa.string()),
+        ("fact_year", pa.int32()),
+        ("evidence", pa.string()),
+        ("char_start", pa.int64()),
+        ("char_end", pa.int64()),
+    ]
+)
+FAILURE_SCHEMA = pa.schema(
+    [(name, pa.string()) for name in ("source", "url", "stage", "reason", "detail", "occurred_at")]
+)
+FETCH_LOG_SCHEMA = pa.schema(
+    [
+        ("source", pa.string()),
+        ("url", pa.string()),
+        ("requested_at", pa.string()),
+        ("status", pa.int32()),
+        ("sha256", pa.string()),
+        ("content_type", pa.string()),
+        ("size", pa.int64()),
+        ("elapsed_ms", pa.int64()),
+        ("not_modified", pa.bool_()),
+        ("error", pa.string()),
+    ]
+)
+
+WF_JUSTICE = "潍坊市司法局"
+WC_JUSTICE = "潍城区司法局"
+WF_HOTLINE = "潍坊市12345热线"
+ZJ_JUSTICE = "浙江省司法厅"
+
+SHANDONG = {"province": "山东省", "city": "潍坊市", "county": None}
+WEICHENG = {"province": "山东省", "city": "潍坊市", "county": "潍城区"}
+ZHEJIANG = {"province": "浙江省", "city": None, "county": None}
+
+
+def _document(
+    report_id,
+    source,
+    publisher,
+    year,
+    published,
+    code,
+    place,
+    *,
+    doc_type="rule_of_law_report",
+    text_chars=3000,
+    fetched="2024-05-01T08:00:00+00:00",
+):
+    return {
+        "report_id": report_id,
+        "source": source,
+        "publisher": publisher,
+        "url": f"http://127.0.0.1/{source}/{report_id}.html",
+        "alt_urls": json.dumps([]),
+        "title": f"{publisher}{year}年度报告",
+        "published": published,
+        "report_year": year,
+        "doc_type": doc_type,
+        **place,
+        "jurisdiction_code": code,
+        "is_example": True,
+        "raw_sha256": "0" * 64,
+        "text_chars": text_chars,
+        "text_source": "html",
+        "first_fetched_at": fetched,
+        "last_fetched_at": fetched,
+        "extractor_version": "test",
+        "warnings": json.dumps([]),
+    }
+
+
+def _fact(report_id, metric, value, *, fact_year=None, char_start=100, qualifier="exact", unit="件"):
+    evidence = f"{metric}={value:g}"
+    return {
+        "report_id": report_id,
+        "metric": metric,
+        "value": float(value),
+        "unit": unit,
+        "qualifier": qualifier,
+        "fact_year": fact_year,
+        "evidence": evidence,
+        "char_start": char_start,
+        "char_end": char_start + len(evidence),
+    }
+
+
+DOCUMENTS_A = [
+    _document("wf2021", "a", WF_JUSTICE, 2021, "2022-03-01", "370700", SHANDONG),
+    _document("wf2022", "a", WF_JUSTICE, 2022, "2023-03-01", "370700", SHANDONG),
+    _document("wf2023new", "a", WF_JUSTICE, 2023, "2024-03-15", "370700", SHANDONG, text_chars=2000),
+    _document("wf2023old", "a", WF_JUSTICE, 2023, "2024-02-01", "370700", SHANDONG, text_chars=9000),
+    _document("wc2021", "a", WC_JUSTICE, 2021, "2022-02-01", "370702", WEICHENG, doc_type="mediation_report"),
+    _document("wc2023", "a", WC_JUSTICE, 2023, "2024-02-01", "370702", WEICHENG, doc_type="mediation_report"),
+    _document("hl2022", "a", WF_HOTLINE, 2022, "2023-01-10", "370700", SHANDONG, doc_type="hotline_report"),
+    _document(
+        "hl2023long",
+        "a",
+        WF_HOTLINE,
+        2023,
+        "2024-01-10",
+        "370700",
+        SHANDONG,
+        doc_type="hotline_report",
+        text_chars=5000,
+    ),
+    _document(
+        "hl2023short",
+        "a",
+        WF_HOTLINE,
+        2023,
+        "2024-01-10",
+        "370700",
+        SHANDONG,
+        doc_type="hotline_report",
+        text_chars=2000,
+    ),
+]
+DOCUMENTS_B = [
+    _document("zj2022", "b", ZJ_JUSTICE, 2022, "2023-02-01", "330000", ZHEJIANG),
+    _document("zj2023", "b", ZJ_JUSTICE, 2023, None, "330000", ZHEJIANG),
+    # the same text as source a's 2022 report, fetched later: one report, kept from source a
+    _document(
+        "wf2022", "b", WF_JUSTICE, 2022, "2023-03-01", "370700", SHANDONG, fetched="2024-06-01T08:00:00Z"
+    ),
+    _document("noyear", "b", ZJ_JUSTICE, None, None, "330000", ZHEJIANG, doc_type="ogi_annual_report"),
+]
+FACTS_A = [
+    _fact("wf2021", "reconsideration.received", 100),
+    _fact("wf2021", "reconsideration.correction_rate", 10, unit="%"),
+    _fact("wf2021", "litigation.cases", 50),
+    _fact("wf2022", "reconsideration.received", 120),
+    _fact("wf2022", "reconsideration.received", 999, fact_year=2021, char_start=10),  # another year
+    _fact("wf2022", "reconsideration.correction_rate", 12.5, fact_year=2022, unit="%"),
+    _fact("wf2022", "litigation.cases", 0),
+    _fact("wf2023new", "reconsideration.received", 150, char_start=50),
+    _fact("wf2023new", "reconsideration.received", 151, char_start=400),  # second mention: dropped
+    _fact("wf2023new", "litigation.cases", 40, qualifier="at_least"),
+    _fact("wf2023old", "reconsideration.received", 9999),  # superseded report
+    _fact("wc2021", "mediation.disputes", 300, unit="起"),
+    _fact("wc2021", "mediation.success_rate", 95, unit="%"),
+    _fact("wc2023", "mediation.disputes", 330, unit="起"),
+    _fact("wc2023", "mediation.success_rate", 96, unit="%"),
+    _fact("hl2022", "hotline.satisfaction_rate", 101, unit="%"),  # out of range: warns only
+    _fact("hl2023long", "hotline.contacts", 1_000_000),
+    _fact("hl2023long", "hotline.satisfaction_rate", 99.6, unit="%"),  # not exact in 4 bytes
+    _fact("hl2023long", "hotline.first_contact_resolution_rate", 90, unit="%"),
+    _fact("hl2023short", "hotline.contacts", 1),
+]
+FAILURES = {
+    "a": [
+        {
+            "source": "a",
+            "url": "http://127.0.0.1/a/missing.html",
+            "stage": "fetch",
+            "reason": "http_404",
+            "detail": "Not Found",
+            "occurred_at": "2024-05-01T08:00:00+00:00",
+        },
+        {
+            "source": "a",
+            "url": "http://127.0.0.1/a/wf2021.html",
+            "stage": "fetch",
+            "reason": "timeout",
+            "detail": "read timeout",
+            "occurred_at": "2024-04-30T08:00:00+00:00",
+        },
+    ],
+    "b": [
+        {
+            "source": "b",
+            "url": "http://127.0.0.1/b/scan.pdf",
+            "stage": "parse",
+            "reason": "needs_ocr",
+            "detail": "no text layer",
+            "occurred_at": "2024-05-01T17:00:00+08:00",
+        },
+    ],
+}
+FETCH_LOG = {
+    "a": [
+        {
+            "source": "a",
+            "url": "http://127.0.0.1/a/missing.html",
+            "requested_at": "2024-05-01T08:00:00+00:00",
+            "status": 404,
+            "sha256": None,
+            "content_type": "text/html",
+            "size": 120,
+            "elapsed_ms": 12,
+            "not_modified": False,
+            "error": "http_404",
+        },
+        {
+            "source": "a",
+            "url": "http://127.0.0.1/a/wf2021.html",
+            "requested_at": "2024-04-30T08:00:00+00:00",
+            "status": None,
+            "sha256": None,
+            "content_type": None,
+            "size": None,
+            "elapsed_ms": 30000,
+            "not_modified": False,
+            "error": "timeout",
+        },
+        {
+            "source": "a",
+            "url": "http://127.0.0.1/a/wf2021.html",
+            "requested_at": "2024-05-01T08:00:00+00:00",
+            "status": 200,
+            "sha256": "0" * 64,
+            "content_type": "text/html",
+            "size": 5000,
+            "elapsed_ms": 40,
+            "not_modified": False,
+            "error": None,
+        },
+    ],
+    "b": [
+        {
+            "source": "b",
+            "url": "http://127.0.0.1/b/scan.pdf",
+            "requested_at": "2024-05-01T09:00:00+00:00",
+            "status": 200,
+            "sha256": "1" * 64,
+            "content_type": "application/pdf",
+            "size": 90000,
+            "elapsed_ms": 80,
+            "not_modified": False,
+            "error": None,
+        },
+    ],
+}
+
+
+def _write(staged: Path, entity: str, source: str, rows: list[dict], schema: pa.Schema) -> None:
+    folder = staged / entity
+    folder.mkdir(parents=True, exist_ok=True)
+    pq.write_table(pa.Table.from_pylist(rows, schema=schema), folder / f"{source}.parquet")
+
+
+def _dbt(*args: str, env: dict[str, str], tmp: Path) -> subprocess.CompletedProcess:
+    command = [
+        str(DBT),
+        *args,
+        "--profiles-dir",
+        str(PROJECT_DIR),
+        "--target-path",
+        str(tmp / "target"),
+        "--log-path",
+        str(tmp / "logs"),
+    ]
+    return subprocess.run(command, cwd=PROJECT_DIR, env=env, capture_output=True, text=True, timeout=600)
+
+
+@pytest.fixture(scope="module")
+def build(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("dbt")
+    staged = tmp / "staged"
+    _write(staged, "documents", "a", DOCUMENTS_A, DOCUMENT_SCHEMA)
+    _write(staged, "documents", "b", DOCUMENTS_B, DOCUMENT_SCHEMA)
+    _write(staged, "facts", "a", FACTS_A, FACT_SCHEMA)
+    _write(staged, "facts", "b", [], FACT_SCHEMA)  # a source whose reports gave no figure
+    for source in ("a", "b"):
+        _write(staged, "failures", source, FAILURES[source], FAILURE_SCHEMA)
+        _write(staged, "fetch_log", source, FETCH_LOG[source], FETCH_LOG_SCHEMA)
+
+    warehouse = tmp / "warehouse.duckdb"
+    env = {
+        **os.environ,
+        "GOVREPORTS_STAGED_DIR": str(staged),
+        "GOVREPORTS_WAREHOUSE": str(warehouse),
+        "DBT_SEND_ANONYMOUS_USAGE_STATS": "False",
+    }
+    env.pop("GOVREPORTS_DBT_TARGET", None)
+    seed = _dbt("seed", env=env, tmp=tmp)
+    assert seed.returncode == 0, seed.stdout + seed.stderr
+    result = _dbt("build", env=env, tmp=tmp)
+    run_results = json.loads((tmp / "target" / "run_results.json").read_text(encoding="utf-8"))
+    manifest = json.loads((tmp / "target" / "manifest.json").read_text(encoding="utf-8"))
+    return {"result": result, "warehouse": warehouse, "run_results": run_results, "manifest": manifest}
+
+
+@pytest.fixture(scope="module")
+def query(build):
+    connection = duckdb.connect(str(build["warehouse"]), read_only=True)
+
+    def run(sql: str, *params):
+        return connection.execute(sql, list(params)).fetchall()
+
+    yield run
+    connection.close()
+
+
+def _vocabulary() -> list[dict[str, str]]:
+    with (PROJECT_DIR / "seeds" / "metric_vocabulary.csv").open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_build_succeeds(build):
+    result = build["result"]
+    assert result.returncode == 0, result.stdout[-5000:] + result.stderr[-5000:]
+
+
+def test_no_node_errors_or_failures(build):
+    bad = [
+        (r["unique_id"], r["status"])
+        for r in build["run_results"]["results"]
+        if r["status"] not in ("success", "pass", "warn")
+    ]
+    assert bad == []
+
+
+def test_out_of_range_rate_only_warns(build):
+    warned = {r["unique_id"] for r in build["run_results"]["results"] if r["status"] == "warn"}
+    assert any("within_range_fct_hotline_satisfaction_satisfaction_rate" in uid for uid in warned), warned
+
+
+@pytest.mark.parametrize(
+    ("model", "rows"),
+    [
+        ("fct_report_metrics", 16),
+        ("fct_reconsideration_cases", 3),
+        ("fct_mediation_outcomes", 2),
+        ("fct_hotline_satisfaction", 2),
+        ("dim_report", 12),
+        ("dim_jurisdiction", 3),
+        ("mart_metric_yoy", 16),
+        ("mart_failures", 3),
+    ],
+)
+def test_rows_per_mart(query, model, rows):
+    assert query(f"select count(*) from {model}") == [(rows,)]
+
+
+def test_every_model_and_column_is_described(build, query):
+    undocumented = []
+    for node in build["manifest"]["nodes"].values():
+        if node["resource_type"] not in ("model", "seed"):
+            continue
+        if not node["description"].strip():
+            undocumented.append(node["name"])
+        described = {name for name, column in node["columns"].items() if column["description"].strip()}
+        built = [
+            name
+            for (name,) in query(
+                "select column_name from information_schema.columns where table_name = ?", node["name"]
+            )
+        ]
+        assert built, node["name"]
+        undocumented += [f"{node['name']}.{name}" for name in built if name not in described]
+    assert undocumented == []
+
+
+def test_dim_metric_is_the_seed(query):
+    assert query("select count(*) from dim_metric") == [(len(_vocabulary()),)]
+
+
+@pytest.mark.parametrize(
+    "table", ["fct_reconsideration_cases", "fct_mediation_outcomes", "fct_hotline_satisfaction"]
+)
+def test_wide_columns_follow_the_vocabulary(query, table):
+    columns = {
+        name
+        for (name,) in query("select column_name from information_schema.columns where table_name = ?", table)
+    }
+    expected = {row["fact_column"] for row in _vocabulary() if row["fact_table"] == table}
+    assert expected <= columns
+    other_tables = {row["fact_column"] for row in _vocabulary() if row["fact_table"] != table}
+    assert not (other_tables - expected) & columns
+
+
+def test_reconsideration_values(query):
+    rows = query(
+        "select report_year, report_id, received, correction_rate, litigation_cases, upheld "
+        "from fct_reconsideration_cases where jurisdiction_code = '370700' order by report_year"
+    )
+    assert rows == [
+        (2021, "wf2021", 100.0, 10.0, 50.0, None),
+        (2022, "wf2022", 120.0, 12.5, 0.0, None),  # the 2021 figure quoted in 2022 is not kept
+        (2023, "wf2023new", 150.0, None, 40.0, None),  # first mention, not the later 151
+    ]
+
+
+def test_mediation_values(query):
+    rows = query(
+        "select jurisdiction_code, report_year, disputes, success_rate, mediators "
+        "from fct_mediation_outcomes order by report_year"
+    )
+    assert rows == [("370702", 2021, 300.0, 95.0, None), ("370702", 2023, 330.0, 96.0, None)]
+
+
+def test_hotline_values(query):
+    rows = query(
+        "select report_year, report_id, contacts, satisfaction_rate, first_contact_resolution_rate "
+        "from fct_hotline_satisfaction order by report_year"
+    )
+    assert rows == [(2022, "hl2022", None, 101.0, None), (2023, "hl2023long", 1_000_000.0, 99.6, 90.0)]
+
+
+def test_long_fact_keeps_evidence_and_qualifier(query):
+    rows = query(
+        "select value, qualifier, evidence, char_start, char_end, family, source, url "
+        "from fct_report_metrics where report_id = 'wf2023new' and metric = 'litigation.cases'"
+    )
+    assert rows == [
+        (
+            40.0,
+            "at_least",
+            "litigation.cases=40",
+            100,
+            119,
+            "litigation",
+            "a",
+            "http://127.0.0.1/a/wf2023new.html",
+        )
+    ]
+
+
+def test_dedup_latest_published_wins_over_longer_text(query):
+    rows = query(
+        "select report_id, is_counting_report, counting_report_id, not_counting_reason "
+        "from dim_report where report_id in ('wf2023new', 'wf2023old') order by report_id"
+    )
+    assert rows == [("wf2023new", True, "wf2023new", None), ("wf2023old", False, "wf2023new", "superseded")]
+
+
+def test_dedup_same_day_longer_text_wins(query):
+    rows = query(
+        "select report_id, is_counting_report from dim_report "
+        "where report_id like 'hl2023%' order by report_id"
+    )
+    assert rows == [("hl2023long", True), ("hl2023short", False)]
+
+
+def test_report_without_year_does_not_count(query):
+    assert query(
+        "select is_counting_report, not_counting_reason from dim_report where report_id = 'noyear'"
+    ) == [(False, "no_report_year")]
+
+
+def test_same_text_from_two_sources_is_one_report(query):
+    rows = query(
+        "select source, n_sources, first_fetched_at, last_fetched_at from dim_report "
+        "where report_id = 'wf2022'"
+    )
+    assert len(rows) == 1
+    source, n_sources, first, last = rows[0]
+    assert (source, n_sources) == ("a", 2)
+    assert (first.isoformat(), last.isoformat()) == ("2024-05-01T08:00:00", "2024-06-01T08:00:00")
+
+
+def test_one_counting_report_per_publisher_year(query):
+    rows = query(
+        "select publisher, jurisdiction_code, report_year, count(*) from dim_report "
+        "where is_counting_report group by 1, 2, 3 having count(*) > 1"
+    )
+    assert rows == []
+
+
+def test_jurisdiction_levels(query):
+    rows = query("select jurisdiction_code, level, name, parent_code from dim_jurisdiction order by 1")
+    assert rows == [
+        ("330000", "province", "浙江省", None),
+        ("370700", "prefecture", "潍坊市", "370000"),
+        ("370702", "county", "潍城区", "370700"),
+    ]
+
+
+def test_yoy_previous_calendar_year(query):
+    rows = query(
+        "select report_year, value, prior_year_value, abs_change, pct_change from mart_metric_yoy "
+        "where jurisdiction_code = '370700' and metric = 'reconsideration.received' order by report_year"
+    )
+    assert rows == [
+        (2021, 100.0, None, None, None),
+        (2022, 120.0, 100.0, 20.0, 20.0),
+        (2023, 150.0, 120.0, 30.0, 25.0),
+    ]
+
+
+def test_yoy_gap_year_gives_null_prior(query):
+    rows = query(
+        "select report_year, prior_year_value, prior_report_id, pct_change from mart_metric_yoy "
+        "where metric = 'mediation.disputes' order by report_year"
+    )
+    assert rows == [(2021, None, None, None), (2023, None, None, None)]  # 2021 is two years back: not a prior
+
+
+def test_yoy_zero_prior_gives_null_pct(query):
+    rows = query(
+        "select prior_year_value, abs_change, pct_change from mart_metric_yoy "
+        "where metric = 'litigation.cases' and report_year = 2023"
+    )
+    assert rows == [(0.0, 40.0, None)]
+
+
+def test_yoy_does_not_mix_publishers(query):
+    # 潍坊市司法局 and 潍坊市12345热线 share 370700; the hotline's 2023 rate has only its own 2022 prior
+    rows = query(
+        "select publisher, prior_year_value, prior_report_id from mart_metric_yoy "
+        "where metric = 'hotline.satisfaction_rate' and report_year = 2023"
+    )
+    assert rows == [(WF_HOTLINE, 101.0, "hl2022")]
+
+
+def test_values_keep_double_precision(query):
+    assert query(
+        "select data_type from information_schema.columns "
+        "where table_name = 'fct_report_metrics' and column_name = 'value'"
+    ) == [("DOUBLE",)]
+
+
+def test_failures(query):
+    rows = query(
+        "select source, reason, n_fetch_attempts, last_http_status, is_resolved, resolved_report_id "
+        "from mart_failures order by source, reason"
+    )
+    assert rows == [
+        ("a", "http_404", 1, 404, False, None),
+        ("a", "timeout", 2, 200, True, "wf2021"),
+        ("b", "needs_ocr", 1, 200, False, None),
+    ]
+
+
+def test_timestamps_are_utc(query):
+    rows = query("select cast(occurred_at as varchar) from stg_staged__failures where source = 'b'")
+    assert rows == [("2024-05-01 09:00:00",)]  # staged as 2024-05-01T17:00:00+08:00
