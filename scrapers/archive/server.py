@@ -1,0 +1,196 @@
+"""Serve the bundled portal over HTTP on 127.0.0.1.
+
+The crawler is tested against real HTTP (status codes, charsets in headers, conditional GET), not
+against files, so the portal is served by a small threaded server. Validators are fixed per page
+(ETag from the bytes, Last-Modified from the publish date) so a re-crawl gets 304s, as it would from
+a well-behaved portal. The site is built once at start-up; requests only look it up.
+
+`ArchiveServer` runs in a daemon thread (tests, `make run`); `serve_forever` blocks (the
+`govreports serve-archive` command) and writes its URL to a file once listening, so a script that
+asked for port 0 can learn the port.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import signal
+import tempfile
+import threading
+from email.utils import format_datetime, parsedate_to_datetime
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from types import FrameType, TracebackType
+from urllib.parse import unquote, urlsplit
+
+from scrapers.archive.site import Resource, build_site
+
+log = logging.getLogger(__name__)
+
+URL_ENV = "GOVREPORTS_ARCHIVE_URL"
+
+
+class _Handler(BaseHTTPRequestHandler):
+    """GET/HEAD over the prebuilt site; 304 on matching validators; quiet logging."""
+
+    server: _ArchiveHTTPServer
+    server_version = "govreports-archive/1"
+    sys_version = ""
+    protocol_version = "HTTP/1.1"
+
+    def version_string(self) -> str:
+        return self.server_version
+
+    def log_message(self, format: str, *args: object) -> None:
+        log.debug("%s %s", self.address_string(), format % args)
+
+    def _lookup(self) -> Resource | None:
+        path = unquote(urlsplit(self.path).path) or "/"
+        site = self.server.site
+        if path.endswith("/"):
+            path += "index.html"
+        return site.get(path)
+
+    def _not_modified(self, resource: Resource) -> bool:
+        tags = self.headers.get("If-None-Match")
+        if tags is not None:  # If-None-Match wins over If-Modified-Since (RFC 9110 13.2.2)
+            return tags.strip() == "*" or resource.etag in [
+                t.strip().removeprefix("W/") for t in tags.split(",")
+            ]
+        since = self.headers.get("If-Modified-Since")
+        if since:
+            try:
+                return resource.last_modified.replace(microsecond=0) <= parsedate_to_datetime(since)
+            except (TypeError, ValueError):
+                return False
+        return False
+
+    def _respond(self, with_body: bool) -> None:
+        resource = self._lookup()
+        if resource is None:
+            body = b"<html><body><h1>404 Not Found</h1></body></html>"
+            self.send_response(HTTPStatus.NOT_FOUND)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            if with_body:
+                self.wfile.write(body)
+            return
+        validators = {
+            "ETag": resource.etag,
+            "Last-Modified": format_datetime(resource.last_modified, usegmt=True),
+            "Cache-Control": "no-cache",
+        }
+        if self._not_modified(resource):
+            self.send_response(HTTPStatus.NOT_MODIFIED)
+            for name, value in validators.items():
+                self.send_header(name, value)
+            self.end_headers()
+            return
+        self.send_response(HTTPStatus.OK)
+        self.send_header("Content-Type", resource.content_type)
+        self.send_header("Content-Length", str(len(resource.body)))
+        for name, value in validators.items():
+            self.send_header(name, value)
+        self.end_headers()
+        if with_body:
+            self.wfile.write(resource.body)
+
+    def do_GET(self) -> None:
+        self._respond(with_body=True)
+
+    def do_HEAD(self) -> None:
+        self._respond(with_body=False)
+
+
+class _ArchiveHTTPServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def __init__(self, address: tuple[str, int], site: dict[str, Resource]):
+        self.site = site
+        super().__init__(address, _Handler)
+
+
+def _base_url(httpd: ThreadingHTTPServer) -> str:
+    host, port = httpd.server_address[:2]
+    return f"http://{host}:{port}"
+
+
+class ArchiveServer:
+    """The portal in a background thread: `with ArchiveServer() as srv: get(srv.url + "/…")`."""
+
+    def __init__(self, host: str = "127.0.0.1", port: int = 0, seeds_dir: Path | None = None):
+        self.host, self.port, self.seeds_dir = host, port, seeds_dir
+        self._httpd: _ArchiveHTTPServer | None = None
+        self._thread: threading.Thread | None = None
+
+    @property
+    def url(self) -> str:
+        if self._httpd is None:
+            raise RuntimeError("ArchiveServer is not started")
+        return _base_url(self._httpd)
+
+    def start(self) -> ArchiveServer:
+        if self._httpd is None:
+            self._httpd = _ArchiveHTTPServer((self.host, self.port), build_site(self.seeds_dir))
+            self._thread = threading.Thread(
+                target=self._httpd.serve_forever, name="archive-server", daemon=True
+            )
+            self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        if self._httpd is not None:
+            self._httpd.shutdown()
+            self._httpd.server_close()
+            if self._thread is not None:
+                self._thread.join(timeout=5)
+            self._httpd, self._thread = None, None
+
+    def __enter__(self) -> ArchiveServer:
+        return self.start()
+
+    def __exit__(
+        self, kind: type[BaseException] | None, value: BaseException | None, traceback: TracebackType | None
+    ) -> None:
+        self.stop()
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(text + "\n")
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def serve_forever(
+    host: str = "127.0.0.1", port: int = 0, seeds_dir: Path | None = None, url_file: Path | None = None
+) -> None:
+    """Serve until SIGINT/SIGTERM. Once listening, write the base URL to `url_file` (atomically);
+    the file is removed again on exit so a stale URL is never read."""
+    httpd = _ArchiveHTTPServer((host, port), build_site(seeds_dir))
+    url = _base_url(httpd)
+
+    def stop(signum: int, frame: FrameType | None) -> None:
+        # shutdown() waits for serve_forever() to return, which runs in this thread: hand it off.
+        threading.Thread(target=httpd.shutdown, daemon=True).start()
+
+    previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        if url_file is not None:
+            _write_atomically(url_file, url)
+        log.info("bundled portal serving at %s (export %s=%s)", url, URL_ENV, url)
+        httpd.serve_forever()
+    finally:
+        httpd.server_close()
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+        if url_file is not None:
+            url_file.unlink(missing_ok=True)
+        log.info("bundled portal stopped")

@@ -1,0 +1,73 @@
+"""Fixtures for the bundled portal: one build and one running server per test session."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+
+from scrapers.archive.seeds import locate_seeds_dir
+from scrapers.archive.server import ArchiveServer
+from scrapers.archive.site import Resource, build_site
+
+_HREF = re.compile(r"""(?:href|src)\s*=\s*["']([^"']+)["']""")
+_TRS_PAGER = re.compile(r'createPageHTML\(\s*(\d+)\s*,\s*(\d+)\s*,\s*"([^"]+)"\s*,\s*"([^"]+)"\s*\)')
+
+
+@pytest.fixture(scope="session")
+def seeds_dir() -> Path:
+    path = locate_seeds_dir()
+    if path is None:
+        pytest.skip("the seed folder (../shared/seeds) is not available")
+    return path
+
+
+@pytest.fixture(scope="session")
+def site() -> dict[str, Resource]:
+    return build_site()
+
+
+@pytest.fixture(scope="session")
+def server() -> Iterator[ArchiveServer]:
+    with ArchiveServer() as srv:
+        yield srv
+
+
+@pytest.fixture(scope="session")
+def page_text():
+    """Decode a page with the charset its Content-Type header declares."""
+    return _text
+
+
+@pytest.fixture(scope="session")
+def page_links():
+    """Every local path a page points to."""
+    return _links
+
+
+def _charset(resource: Resource) -> str:
+    return resource.content_type.split("charset=")[-1] if "charset=" in resource.content_type else "utf-8"
+
+
+def _text(resource: Resource) -> str:
+    return resource.body.decode(_charset(resource))
+
+
+def _links(path: str, resource: Resource) -> list[str]:
+    """Every local path a page points to: anchors, datastore records (CDATA), TRS pager pages."""
+    text = _text(resource)
+    found = []
+    for href in _HREF.findall(text):
+        if href.startswith(("javascript:", "#", "mailto:")) or urlsplit(href).scheme in ("http", "https"):
+            continue
+        if "dataproxy.jsp" in href:  # Hanweb's POST endpoint: the records are in the page already
+            continue
+        found.append(urlsplit(urljoin(path, href)).path)
+    for count, _current, name, ext in _TRS_PAGER.findall(text):
+        found += [
+            urljoin(path, f"{name}.{ext}" if k == 0 else f"{name}_{k}.{ext}") for k in range(int(count))
+        ]
+    return found
