@@ -1,0 +1,264 @@
+"""Document fields from the text alone, or from the text plus hints (page metadata, registry).
+
+Text first, hints second, because the text is what we store and cite: the heading (or a 名称/标题
+label) gives the title; the issuing body comes from 发文机关, the title (X关于…, X2021年度…), or the
+signature block at the end; the date from 发文/成文/发布日期 labels, the page hint, or the signature
+date. The report year is the year the report is *about* — the title's 某年度 / 某年, else the body's
+statistics year — never the publication year by default. doc_type comes from the title's wording.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from scrapers.extract.numbers import parse_chinese_number
+from scrapers.records import DocType, DocumentHints
+
+# Metadata labels as portals print them, possibly spaced (索 引 号) and prefixed (文件成文日期).
+_LABELS = {
+    "索引号": "index_no", "分类": None, "主题分类": None, "发布机构": "issuing_org",
+    "发文机关": "issuer", "发文单位": "issuer", "文件所属单位": None, "发文日期": "doc_date",
+    "成文日期": "doc_date", "生成日期": "doc_date", "文件成文日期": "doc_date", "发布日期": "publish_date",
+    "文件公开发布日期": "publish_date", "公开日期": "publish_date", "名称": "title", "标题": "title",
+    "文号": None, "发文字号": None, "文件发文字号": None, "公开方式": None, "公开时限": None, "时间": "time",
+    "来源": None, "点击": None, "公文种类": None, "文件类型": None, "文件状态": None, "文件废止时间": None,
+    "文件失效时间": None, "文件开始实施的时间": None, "有效性": None, "体裁分类": None, "组配分类": None,
+}
+_LABEL_RE = re.compile(
+    r"(?:^|(?<=\s))[•·]?\s*(" + "|".join(
+        r"\s*".join(re.escape(c) for c in label) for label in sorted(_LABELS, key=len, reverse=True)
+    ) + r")\s*[:：]"
+)
+_BOILERPLATE = re.compile(
+    r"^(?:当前位置|您当前的位置|首页\s*[>›]|字号|打印本页|关闭窗口|分享到|【|用户登录|还没有账号|立即注册)")
+_DATE = re.compile(r"((?:19|20)\d{2})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?")
+_CN_DATE = re.compile(
+    r"([二〇零○一三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
+_ORG_SUFFIX = re.compile(
+    r"(?:人民政府|政府|管委会|管理委员会|委员会|局|办公室|办公厅|厅|委|办|中心|院|署|司法所|街道办事处|办事处|党工委)$")
+_ISSUER_IN_TITLE = re.compile(r"^(?P<org>[^\s,，。]{3,40}?)(?:关于|\s*(?:19|20)\d{2}\s*年)")
+_TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?")
+_BODY_YEAR = re.compile(r"(?<![\d〔\[(])((?:19|20)\d{2})\s*年(?!\d)(?!以来)")
+_TRAILING_PAREN = re.compile(
+    r"^(?P<head>.*?(?:答复|报告|通知|意见|函|决定|总结|公告))\s*[(（][^()（）]*[)）]\s*$")
+_TITLE_WORDS = re.compile(r"报告|答复|总结|通知|意见|情况|公告|年报|工作要点|提案|建议")
+_SPACE_BETWEEN_CJK = re.compile(r"(?<=[\u4e00-\u9fff\d])[ \u3000\t]+(?=[\u4e00-\u9fff\d])")
+
+
+@dataclass
+class Head:
+    """What the first lines say about the document: labels, title line(s), and the body start."""
+
+    labels: dict[str, str]
+    title: str | None
+    body_start_line: int
+
+
+def _label_values(line: str) -> dict[str, str]:
+    values: dict[str, str] = {}
+    matches = list(_LABEL_RE.finditer(line))
+    for index, match in enumerate(matches):
+        label = re.sub(r"\s+", "", match.group(1))
+        end = matches[index + 1].start() if index + 1 < len(matches) else len(line)
+        value = line[match.end():end].strip().rstrip(";；").strip()
+        key = _LABELS.get(label)
+        if key and value and key not in values:
+            values[key] = value
+    return values
+
+
+def read_head(lines: list[str]) -> Head:
+    """Collect metadata labels and boilerplate around the title at the top; find the title line(s).
+
+    Portals print the metadata block before the title (索引号 …) or right after it (时间: 来源:),
+    so the first dozen lines are scanned for labels; the first line that is neither label nor
+    boilerplate is the title.
+    """
+    labels: dict[str, str] = {}
+    title: str | None = None
+    title_line: int | None = None
+    last_head_line = -1
+    limit = min(len(lines), 24)
+    index = 0
+    while index < limit:
+        line = lines[index].strip()
+        if not line:
+            index += 1
+            continue
+        found = _label_values(line)
+        if found or _LABEL_RE.search(line) or _BOILERPLATE.match(line):
+            for key, value in found.items():
+                labels.setdefault(key, value)
+            last_head_line = index
+            index += 1
+            continue
+        if title_line is not None or len(line) > 100 or line.endswith("。"):
+            break  # the body starts (a report without a heading has no title line)
+        if not _TITLE_WORDS.search(line) and not _ORG_SUFFIX.search(_clean_title(line)):
+            later = _next_nonempty(lines, index + 1)
+            if later is not None and _TITLE_WORDS.search(lines[later]) and len(lines[later].strip()) <= 100:
+                last_head_line = index  # a column name above the heading (政府信息公开)
+                index = later
+                continue
+        title_line = index
+        title = _clean_title(line)
+        nxt = _next_nonempty(lines, index + 1)
+        org_only = _ORG_SUFFIX.search(title) and len(title) <= 30 and not _TITLE_WORDS.search(title)
+        if nxt is not None and org_only:
+            second = _clean_title(lines[nxt])
+            if _TITLE_WORDS.search(second) and len(second) <= 60:
+                title = title + second  # 威海市文登区人民政府 / 2021年度法治政府建设情况报告
+                index = nxt
+        last_head_line = index
+        index += 1
+    return Head(labels, title, last_head_line + 1)
+
+
+def _next_nonempty(lines: list[str], start: int) -> int | None:
+    for index in range(start, min(len(lines), start + 4)):
+        if lines[index].strip():
+            return index
+    return None
+
+
+def _clean_title(line: str) -> str:
+    line = _SPACE_BETWEEN_CJK.sub("", line.strip())
+    paren = _TRAILING_PAREN.match(line)
+    if paren:
+        line = paren.group("head")
+    return line.strip()
+
+
+def parse_date(text: str | None) -> str | None:
+    """YYYY-MM-DD from 2019年02月22日, 2019-01-31, 2019/1/31 or 二〇二二年一月十二日."""
+    if not text:
+        return None
+    match = _DATE.search(text)
+    if match:
+        year, month, day = (int(g) for g in match.groups())
+    else:
+        cn = _CN_DATE.search(text)
+        if not cn:
+            return None
+        parts = [parse_chinese_number(g) for g in cn.groups()]
+        if any(p is None for p in parts):
+            return None
+        year, month, day = (int(p) for p in parts if p is not None)
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _signature(lines: list[str]) -> tuple[str | None, str | None]:
+    """(organ, date) from the signature block: an organ name line and a date line near the end."""
+    tail = [line.strip() for line in lines[-14:] if line.strip()]
+    organ: str | None = None
+    date: str | None = None
+    for position, line in enumerate(tail):
+        compact = _SPACE_BETWEEN_CJK.sub("", line)
+        if len(compact) <= 30 and _ORG_SUFFIX.search(compact) and not re.search(r"[,，。:：;；]", compact):
+            following = tail[position + 1:position + 3]
+            if any(_is_date_line(f) for f in following) or position >= len(tail) - 3:
+                organ = compact
+        if _is_date_line(line):
+            date = parse_date(line) or date
+    return organ, date
+
+
+def _is_date_line(line: str) -> bool:
+    stripped = line.strip()
+    return len(stripped) <= 16 and bool(_DATE.fullmatch(stripped) or _CN_DATE.fullmatch(stripped))
+
+
+def _issuer_from_title(title: str | None) -> str | None:
+    if not title:
+        return None
+    match = _ISSUER_IN_TITLE.match(title)
+    if match and _ORG_SUFFIX.search(match.group("org")):
+        return match.group("org")
+    return None
+
+
+def report_year_of(title: str | None, body: str, published: str | None) -> int | None:
+    """The year reported on: title first, then the body's statistics year."""
+    if title:
+        match = _TITLE_YEAR.search(title)
+        if match and "以来" not in title[match.end():match.end() + 2]:
+            return int(match.group(1))
+    masked = re.sub(r"《[^》]*》|〔[^〕]*〕", "", body)
+    limit = int(published[:4]) if published else None
+    leading: Counter[int] = Counter()
+    anywhere: Counter[int] = Counter()
+    first_seen: dict[int, int] = {}
+    for match in _BODY_YEAR.finditer(masked):
+        year = int(match.group(1))
+        if limit is not None and year > limit:
+            continue
+        anywhere[year] += 1
+        first_seen.setdefault(year, match.start())
+        before = masked[max(0, match.start() - 1):match.start()]
+        if before in ("", "\n", "。", " ", "\u3000") or match.start() == 0:
+            leading[year] += 1
+    for counter in (leading, anywhere):
+        if counter:
+            best = max(counter.items(), key=lambda item: (item[1], -first_seen[item[0]]))
+            return best[0]
+    return None
+
+
+def doc_type_of(title: str | None, body: str) -> DocType:
+    """Classify by the title's wording (replies to proposals are never reports)."""
+    text = title or body[:200]
+    if re.search(r"答复|提案|建议的|议案|复函|通知$|意见$", text):
+        return "other"
+    if re.search(r"政府信息公开.{0,6}年度?报告|信息公开工作年度报告|政务公开.{0,4}年度报告", text):
+        return "ogi_annual_report"
+    if re.search(r"法治政府建设|依法行政|法治建设", text) and re.search(r"报告|情况|总结", text):
+        return "rule_of_law_report"
+    if re.search(r"12345|热线", text) and re.search(r"报告|总结|情况|分析|通报", text):
+        return "hotline_report"
+    if re.search(r"人民调解|调解工作|矛盾纠纷", text) and re.search(r"报告|总结|情况|通报", text):
+        return "mediation_report"
+    return "other"
+
+
+@dataclass
+class DocumentRead:
+    title: str | None
+    publisher: str | None
+    published: str | None
+    report_year: int | None
+    doc_type: DocType
+    body_offset: int  # character offset where the body starts (after head lines)
+    labels: dict[str, str]
+
+
+def read_document(text: str, hints: DocumentHints | None) -> DocumentRead:
+    """Title, publisher, published, report_year, doc_type from the text, hints filling gaps."""
+    hints = hints or DocumentHints()
+    lines = text.splitlines()
+    head = read_head(lines)
+    body_offset = sum(len(line) + 1 for line in lines[:head.body_start_line])
+    body = text[body_offset:] if body_offset < len(text) else ""
+    title = head.labels.get("title") or head.title or hints.title
+    if title:
+        title = _clean_title(title)
+    if hints.title and (not title or len(title) < 6 or not _TITLE_WORDS.search(title)):
+        title = _clean_title(hints.title)  # the text's first line was not a heading
+    organ, signed = _signature(lines)
+    publisher = (_clean_org(head.labels.get("issuer")) or _issuer_from_title(title) or organ
+                 or hints.publisher or _clean_org(head.labels.get("issuing_org")))
+    published = (parse_date(head.labels.get("doc_date")) or parse_date(head.labels.get("publish_date"))
+                 or parse_date(head.labels.get("time")) or parse_date(hints.published) or signed)
+    report_year = report_year_of(title, body, published)
+    return DocumentRead(title, publisher, published, report_year, doc_type_of(title, body), body_offset,
+                        head.labels)
+
+
+def _clean_org(value: str | None) -> str | None:
+    if not value:
+        return None
+    value = _SPACE_BETWEEN_CJK.sub("", value.strip())
+    return value or None

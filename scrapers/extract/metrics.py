@@ -1,0 +1,401 @@
+"""Binding figures to vocabulary metrics by subject and action, never by proximity alone.
+
+The rules are data (``metric_rules.yaml``, documented there); this module compiles them once and
+applies them sentence by sentence: topic (whose figure is it), cue (what was done: 受理, 审结, 败诉 …),
+kind and unit (a rate needs a percent, a count one of the metric's units), actor exclusions
+(legal advisers acting as agents, courts' own statistics), periods (``periods``) and parts (其中).
+Then conflicts are resolved (``resolve_conflicts``): one value per metric and year.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from scrapers.extract.numbers import Figure
+from scrapers.extract.periods import period_of
+from scrapers.extract.segment import Sentence
+from scrapers.records import Qualifier
+from scrapers.vocabulary import metric_keys
+
+RULES_YAML = Path(__file__).with_name("metric_rules.yaml")
+
+_PERCENT_GAP = re.compile(r"^[\s达到为是均保持稳定在提升至实现了约近超过高达分别:的]{0,8}$")
+_SIGN = re.compile(
+    r"^\s*(?P<word>增长|上升|提高|增加|提升|下降|减少|缩减|降低|下滑|回落)(?:了|幅度为|幅度|为|达)?\s*$")
+_NEGATIVE = ("下降", "减少", "缩减", "降低", "下滑", "回落")
+_COUNT_CHANGE = re.compile(r"(?:增加|减少|增长|下降|上升|多|少|提高|降低)了?$")
+_PART = "其中"
+_LIST_JOINERS = "、和及与"
+_RIGHT_STOP = re.compile(r"[,，:：;；。、和及与\d]")
+
+
+@dataclass(frozen=True)
+class Rule:
+    metric: str
+    family: str
+    kind: str  # count | percent | pct_change
+    units: frozenset[str] = frozenset()
+    cues: tuple[str, ...] = ()
+    weak_cues: tuple[str, ...] = ()
+    not_words: tuple[str, ...] = ()
+    self_topic: bool = False
+    right: bool = False
+    default: bool = False
+    nouns: tuple[str, ...] = ()
+    require_any: tuple[str, ...] = ()
+    parts: bool = False  # several figures with different cues in a sentence are parts, not the total
+    volume_words: tuple[str, ...] = ()
+
+    def accepts(self, figure: Figure, scaled_bare_ok: bool) -> bool:
+        """Whether the figure's kind and unit fit this metric (a wrong unit is a wrong figure)."""
+        if self.kind in ("percent", "pct_change"):
+            return figure.kind == "percent"
+        if figure.kind == "count":
+            return figure.unit in self.units
+        return figure.kind == "bare" and scaled_bare_ok and "件" in self.units
+
+
+@dataclass(frozen=True)
+class ZeroRule:
+    metrics: tuple[str, ...]  # (for a department, for a government)
+    pattern: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    topic_re: re.Pattern[str]
+    topic_family: dict[str, str | None]
+    rules: tuple[Rule, ...]
+    cue_res: dict[str | None, tuple[re.Pattern[str], dict[str, list[tuple[Rule, bool]]]]]
+    exclusion_re: re.Pattern[str]
+    reset_re: re.Pattern[str]
+    zeros: tuple[ZeroRule, ...]
+
+
+@dataclass
+class Binding:
+    """A figure bound to a metric, in normalized-text coordinates (mapped back by the caller)."""
+
+    metric: str
+    value: float
+    unit: str | None
+    qualifier: Qualifier
+    year: int | None
+    evidence_start: int
+    evidence_end: int
+    precision: int = 0  # decimals written: the precise figure wins a conflict
+    cue: str = ""
+
+
+@dataclass
+class BindResult:
+    bindings: list[Binding] = field(default_factory=list)
+    dropped: list[str] = field(default_factory=list)  # why figures near a cue were not emitted
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@cache
+def load_rules(path: Path = RULES_YAML) -> RuleSet:
+    """Compile the YAML once per process: rules are data, matching must stay cheap."""
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    known = metric_keys()
+    topic_family: dict[str, str | None] = {}
+    for family, words in raw["topics"].items():
+        for word in words:
+            topic_family[str(word)] = None if family == "other" else family
+    rules: list[Rule] = []
+    for item in raw["rules"]:
+        if item["metric"] not in known:
+            raise ValueError(f"metric_rules.yaml: unknown metric {item['metric']!r}")
+        rules.append(Rule(
+            metric=item["metric"], family=item["family"], kind=item["kind"],
+            units=frozenset(item.get("units", ())), cues=tuple(item.get("cues", ())),
+            weak_cues=tuple(item.get("weak_cues", ())), not_words=tuple(item.get("not", ())),
+            self_topic=bool(item.get("self_topic")), right=bool(item.get("right")),
+            default=bool(item.get("default")), nouns=tuple(item.get("nouns", ())),
+            require_any=tuple(item.get("require_any", ())), parts=bool(item.get("parts")),
+            volume_words=tuple(item.get("volume_words", ())),
+        ))
+    families = {r.family for r in rules}
+    cue_res: dict[str | None, tuple[re.Pattern[str], dict[str, list[tuple[Rule, bool]]]]] = {}
+    for family in [*families, None]:
+        chosen = [r for r in rules if r.family == family or r.self_topic]
+        table: dict[str, list[tuple[Rule, bool]]] = {}
+        for rule in chosen:
+            for cue in rule.cues:
+                table.setdefault(cue, []).append((rule, False))
+            for cue in rule.weak_cues:
+                table.setdefault(cue, []).append((rule, True))
+        cue_res[family] = (re.compile(_alternation(table)), table)
+    zeros = []
+    for item in raw["zeros"]:
+        metric = item["metric"]
+        metrics = tuple(metric) if isinstance(metric, list) else (metric,)
+        for key in metrics:
+            if key not in known:
+                raise ValueError(f"metric_rules.yaml: unknown metric {key!r}")
+        zeros.append(ZeroRule(metrics, re.compile(item["pattern"])))
+    return RuleSet(
+        topic_re=re.compile(_alternation(topic_family)),
+        topic_family=topic_family,
+        rules=tuple(rules),
+        cue_res=cue_res,
+        exclusion_re=re.compile("|".join(f"(?:{p})" for p in raw["actor_exclusions"])),
+        reset_re=re.compile(_alternation(raw["resets"])),
+        zeros=tuple(zeros),
+    )
+
+
+def bind_sentence(text: str, sentence: Sentence, figures: list[Figure], report_year: int | None,
+                  is_government: bool, result: BindResult) -> None:
+    """Bind the figures of one sentence (normalized text) and its zero-in-words statements."""
+    rs = load_rules()
+    s_start, s_end = sentence.start, sentence.end
+    topics = _topics(rs, text, sentence.context_start, s_end)
+    exclusions = [m.end() for m in rs.exclusion_re.finditer(text, s_start, s_end)]
+    resets = [m.start() for m in rs.reset_re.finditer(text, s_start, s_end)]
+    part_pos = text.find(_PART, s_start, s_end)
+    bound_before_part: set[str] = set()
+    first_binding = len(result.bindings)
+    prev_end = s_start
+    for index, figure in enumerate(figures):
+        clause = sentence.clause_at(figure.number_start)
+        local_start = max(clause.start, prev_end)
+        next_start = figures[index + 1].start if index + 1 < len(figures) else s_end
+        right_end = min(clause.end, figure.end + 12, next_start)
+        stop = _RIGHT_STOP.search(text, figure.end, right_end)
+        right = text[figure.end:stop.start() if stop else right_end]
+        # In a list of "N个noun、N个noun" the noun after a figure belongs to it, not to the next one.
+        prev_end = figure.end
+        if right and stop and text[stop.start()] in _LIST_JOINERS:
+            prev_end = stop.start()
+        if figure.kind not in ("count", "percent", "bare"):
+            continue
+        local = text[local_start:figure.start]
+        if _excluded(figure.start, exclusions, resets):
+            result.dropped.append(f"actor:{text[clause.start:clause.end]}")
+            continue
+        family, topic_start = _topic_of(topics, figure, local_start, len(right))
+        rule, cue_end, sign, cue = _choose_rule(rs, family, figure, local, local_start, right, text)
+        if rule is None:
+            continue
+        if "分别" in text[clause.start:figure.start]:
+            result.dropped.append(f"respectively:{rule.metric}:{text[clause.start:clause.end]}")
+            continue  # 受理、审结…分别为20件、18件: cue-to-figure pairing is positional, not supported
+        if rule.volume_words and not _is_volume_change(rule, text[s_start:figure.start]):
+            continue
+        period = period_of(text[s_start:figure.start], local, report_year,
+                           comparison_ok=rule.kind == "pct_change")
+        if period.drop_reason:
+            result.dropped.append(f"{period.drop_reason}:{rule.metric}:{text[clause.start:clause.end]}")
+            continue
+        if rule.kind == "count" and _COUNT_CHANGE.search(text[cue_end:figure.start]):
+            continue  # 同比增加5件: a difference, not a level
+        if part_pos != -1 and part_pos < figure.start and rule.metric in bound_before_part:
+            result.dropped.append(f"part:{rule.metric}:{text[clause.start:clause.end]}")
+            continue  # 受理50件，其中受理信息公开类12件: a part of the total bound before 其中
+        if part_pos == -1 or figure.start < part_pos:
+            bound_before_part.add(rule.metric)
+        value = figure.value * sign
+        evidence_start = clause.start
+        if not rule.self_topic and topic_start is not None and topic_start < clause.start:
+            # The evidence reaches back to the clause naming the subject (受理复议申请50件，已结案39件).
+            evidence_start = _clause_start(text, topic_start, sentence.context_start)
+        result.bindings.append(Binding(
+            metric=rule.metric, value=value,
+            unit=figure.unit if rule.kind == "count" else None,
+            qualifier=figure.qualifier, year=period.year,
+            evidence_start=evidence_start, evidence_end=clause.end,
+            precision=_decimals(figure.value), cue=cue,
+        ))
+    _drop_parts(rs, first_binding, result)
+    _bind_zeros(rs, text, sentence, exclusions, resets, report_year, is_government, result)
+
+
+def _topics(rs: RuleSet, text: str, start: int, end: int) -> list[tuple[int, int, str | None]]:
+    """Topic words of a sentence; a family word qualified by another subject is that subject.
+
+    12333人社服务热线 and 信访热线 are not the government service hotline; 法律援助调解 is not
+    people's mediation: an other-subject word right before a family word (no punctuation between,
+    at most 8 characters) takes the family word over.
+    """
+    hits: list[tuple[int, int, str | None]] = []
+    for match in rs.topic_re.finditer(text, start, end):
+        family = rs.topic_family[match.group(0)]
+        if family is not None and hits:
+            _prev_start, prev_end, prev_family = hits[-1]
+            between = text[prev_end:match.start()]
+            if prev_family is None and len(between) <= 8 and not re.search(r"[,，。;；、\d]", between):
+                family = None
+        hits.append((match.start(), match.end(), family))
+    return hits
+
+
+def _is_volume_change(rule: Rule, sentence_left: str) -> bool:
+    """A year-on-year change binds to the volume only when a volume, not a rate, was last named."""
+    volume = max((sentence_left.rfind(w) for w in rule.volume_words), default=-1)
+    rate = max(sentence_left.rfind("率"), sentence_left.rfind("满意度"))
+    return volume > rate
+
+
+def _drop_parts(rs: RuleSet, first: int, result: BindResult) -> None:
+    """撤销8件、确认违法3件 in one sentence: parts of a total the report did not state."""
+    parts_metrics = {r.metric for r in rs.rules if r.parts}
+    sentence_bindings = result.bindings[first:]
+    for metric in parts_metrics:
+        mine = [b for b in sentence_bindings if b.metric == metric]
+        if len({b.cue for b in mine}) > 1:
+            for binding in mine:
+                result.bindings.remove(binding)
+                result.dropped.append(f"parts:{metric}:{binding.value:g}")
+
+
+_CLAUSE_DELIMITER = re.compile(r"[,，:：;；。\n](?!\d{3}(?!\d))")
+
+
+def _clause_start(text: str, pos: int, floor: int) -> int:
+    """Start of the clause containing ``pos`` (not before ``floor``), skipping leading blanks."""
+    start = floor
+    for match in _CLAUSE_DELIMITER.finditer(text, floor, pos):
+        start = match.end()
+    while start < pos and text[start].isspace():
+        start += 1
+    return start
+
+
+def _excluded(pos: int, exclusions: list[int], resets: list[int]) -> bool:
+    return any(end <= pos and not any(end <= r < pos for r in resets) for end in exclusions)
+
+
+def _topic_of(topics: list[tuple[int, int, str | None]], figure: Figure, local_start: int,
+              right_len: int) -> tuple[str | None, int | None]:
+    """Nearest topic word before the figure in its sentence, else one right after it."""
+    best: tuple[int, int, str | None] | None = None
+    for topic in topics:
+        if topic[1] <= figure.start:
+            best = topic
+    if best is not None:
+        return best[2], best[0]
+    for start, _end, family in topics:
+        if figure.end <= start <= figure.end + right_len:
+            return family, None
+    return None, None
+
+
+def _choose_rule(rs: RuleSet, family: str | None, figure: Figure, local: str, local_start: int,
+                 right: str, text: str) -> tuple[Rule | None, int, float, str]:
+    """The rule whose cue sits nearest the figure; returns (rule, cue end, sign, cue)."""
+    cue_re, table = rs.cue_res.get(family, rs.cue_res[None])
+    scaled = figure.kind == "bare" and figure.value >= 10_000
+    strong: list[tuple[int, int, Rule]] = []
+    weak: list[tuple[int, int, Rule]] = []
+    for match in cue_re.finditer(local):
+        for rule, is_weak in table[match.group(0)]:
+            if rule.family != family and not rule.self_topic:
+                continue
+            if not rule.accepts(figure, scaled) or _vetoed(rule, local, match.start(), match.end()):
+                continue
+            (weak if is_weak else strong).append((match.end(), len(match.group(0)), rule))
+    if not strong and not weak and right:
+        for match in cue_re.finditer(right):
+            for rule, is_weak in table[match.group(0)]:
+                if rule.right and not is_weak and rule.accepts(figure, scaled):
+                    strong.append((len(local), len(match.group(0)), rule))
+    candidates = strong or weak
+    for cue_end, length, rule in sorted(candidates, key=lambda c: (c[0], c[1]), reverse=True):
+        ok, sign = _fits(rule, figure, local, cue_end, right)
+        if ok:
+            return rule, local_start + cue_end, sign, local[cue_end - length:cue_end]
+    if family is not None:
+        for rule in rs.rules:
+            if rule.family == family and rule.default and rule.accepts(figure, scaled) and any(
+                    noun in local or noun in right for noun in rule.nouns):
+                return rule, figure.start, 1.0, ""
+    return None, 0, 1.0, ""
+
+
+def _vetoed(rule: Rule, local: str, cue_start: int, cue_end: int) -> bool:
+    for word in rule.not_words:
+        pos = local.find(word)
+        while pos != -1:
+            if pos < cue_end and pos + len(word) > cue_start:
+                return True  # the cue is part of a negated word (不予受理)
+            if pos >= cue_end:
+                return True  # a negation between the cue and the figure
+            pos = local.find(word, pos + 1)
+    return False
+
+
+def _fits(rule: Rule, figure: Figure, local: str, cue_end: int, right: str) -> tuple[bool, float]:
+    gap = local[cue_end:]
+    if rule.require_any and not any(w in local or w in right for w in rule.require_any):
+        return False, 1.0
+    if rule.kind == "percent":
+        return bool(_PERCENT_GAP.match(gap)), 1.0
+    if rule.kind == "pct_change":
+        sign = _SIGN.match(gap)
+        if not sign:
+            return False, 1.0
+        return True, (-1.0 if sign.group("word") in _NEGATIVE else 1.0)
+    return len(gap) <= 30, 1.0
+
+
+def _bind_zeros(rs: RuleSet, text: str, sentence: Sentence, exclusions: list[int], resets: list[int],
+                report_year: int | None, is_government: bool, result: BindResult) -> None:
+    for zero in rs.zeros:
+        for match in zero.pattern.finditer(text, sentence.start, sentence.end):
+            if _excluded(match.start(), exclusions, resets):
+                continue
+            clause = sentence.clause_at(match.start())
+            local = text[clause.start:match.start()]
+            period = period_of(text[sentence.start:match.start()], local, report_year)
+            if period.drop_reason:
+                continue
+            metric = zero.metrics[-1] if is_government and len(zero.metrics) > 1 else zero.metrics[0]
+            end_clause = sentence.clause_at(max(match.end() - 1, match.start()))
+            result.bindings.append(Binding(
+                metric=metric, value=0.0, unit=None, qualifier="exact", year=period.year,
+                evidence_start=clause.start, evidence_end=end_clause.end,
+            ))
+
+
+def _decimals(value: float) -> int:
+    text = repr(value)
+    return len(text.split(".")[1].rstrip("0")) if "." in text else 0
+
+
+def resolve_conflicts(bindings: list[Binding]) -> tuple[list[Binding], list[str]]:
+    """One value per (metric, year).
+
+    Rule: an exact figure beats a qualified one (24.2% over 约24%); then more decimals written
+    beats fewer; then the first in the document wins (reports state the headline figure first and
+    repeat or break it down later). Every other value is reported in the warnings; repeats of the
+    same value are merged silently.
+    """
+    groups: dict[tuple[str, int | None], list[Binding]] = {}
+    for binding in bindings:
+        groups.setdefault((binding.metric, binding.year), []).append(binding)
+    kept: list[Binding] = []
+    warnings: list[str] = []
+    for (metric, year), group in groups.items():
+        ordered = sorted(enumerate(group), key=lambda item: (
+            item[1].qualifier != "exact", -item[1].precision, item[0]))
+        winner = ordered[0][1]
+        kept.append(winner)
+        for _, other in ordered[1:]:
+            if other.value != winner.value or other.qualifier != winner.qualifier:
+                when = "report year" if year is None else str(year)
+                warnings.append(
+                    f"conflict: {metric} ({when}) kept {winner.value:g} ({winner.qualifier}), "
+                    f"dropped {other.value:g} ({other.qualifier})")
+    kept.sort(key=lambda b: b.evidence_start)
+    return kept, warnings

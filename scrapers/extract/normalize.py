@@ -1,0 +1,59 @@
+"""NFKC normalization that remembers where every normalized character came from.
+
+Rules are written once, for half-width digits, ``%`` and ASCII punctuation; reports arrive with
+full-width digits (１２３), ``％``, ideographic spaces and full-width commas. Normalizing first keeps
+the rules small, but facts must point into the text we were *given* (the stored ``report.txt``), so
+every normalized index maps back to an original index.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from array import array
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class NormalizedText:
+    """The normalized text and, per normalized character, the original index it came from."""
+
+    original: str
+    text: str
+    # None when normalization changed nothing (the common case): indexes are then identical.
+    _origin: array | None
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a normalized half-open span [start, end) to the original text's span."""
+        if self._origin is None:
+            return start, end
+        origin = self._origin
+        o_start = origin[start] if start < len(origin) else len(self.original)
+        if end <= start:
+            return o_start, o_start
+        # The end is one past the original index of the last normalized character, extended over
+        # every original character that produced it (a ligature expands, never the reverse here).
+        last = origin[end - 1]
+        o_end = last + 1
+        return o_start, o_end
+
+
+def normalize(text: str) -> NormalizedText:
+    """NFKC-normalize character by character so offsets stay mappable.
+
+    Per-character NFKC equals whole-string NFKC for everything that matters here (width forms,
+    compatibility digits and punctuation); combining sequences are rare in government prose.
+    """
+    if unicodedata.is_normalized("NFKC", text):
+        return NormalizedText(text, text, None)
+    parts: list[str] = []
+    origin = array("l")
+    for index, char in enumerate(text):
+        if char.isascii():
+            parts.append(char)
+            origin.append(index)
+            continue
+        mapped = unicodedata.normalize("NFKC", char)
+        parts.append(mapped)
+        for _ in mapped:
+            origin.append(index)
+    return NormalizedText(text, "".join(parts), origin)

@@ -1,0 +1,66 @@
+"""Which period a figure refers to: the report year, another full year, or something else.
+
+A figure for a month, a half-year, 1–N月, a cumulative stretch (自2016年以来, 五年来) or a
+comparison base (较上年的N件) must never be stored as the report year's value. Such figures are
+dropped; a figure stated for another *full* year (2020年受理…) keeps that year.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Partial-year periods in the text before a figure (same sentence).
+_PARTIAL = re.compile(
+    r"上半年|下半年|[一二三四1-4]季度|前三季度|(?<![\d年])(?:1[0-2]|[1-9])\s?[-—~至到]\s?(?:1[0-2]|[1-9])月"
+    r"|(?<![\d至到\-—~])(?:1[0-2]|[1-9]|[一二三四五六七八九十]|十[一二])月份"
+    r"|(?<![\d至到\-—~])(?:1[0-2]|[1-9])月(?![\d底末份]|\s?\d{1,2}日)"
+    r"|截至(?:\d{4}年)?(?:[1-9]|1[01])月(?:底|末|\d{1,2}日)?"
+    r"|本月|当月|上月|同月"
+)
+# Several years at once.
+_MULTI_YEAR = re.compile(
+    r"(?:\d{4}年|[一二三四五六七八九十两几多]+年|十[二三四]五|建区|建市|成立|开展|实施)以来"
+    r"|(?<!\d)(?:[一二三四五六七八九十两几多近]+|\d{1,2})年(?:来|间)|历年|多年来|近年来"
+    r"|\d{4}\s?[-—~至到]\s?\d{4}年"
+    r"|十[二三四]五期间"
+)
+# A comparison base right before the figure: the previous year's level, not this year's.
+_COMPARISON = re.compile(r"较上年|比上年|上年同期|去年同期|较去年|比去年|上一年度?|上年度|较\d{4}年|比\d{4}年"
+                         r"|同比(?:增加|减少|增长|下降|上升|提高|降低|缩减|多|少)|环比")
+_YEAR = re.compile(r"(?<![\d〔\[(])((?:19|20)\d{2})\s?年(?!\d)")
+_TITLE = re.compile(r"《[^》]*》|〔[^〕]*〕")
+
+
+@dataclass(frozen=True)
+class Period:
+    """The year of a figure (None = the report year) or a reason to drop it."""
+
+    year: int | None
+    drop_reason: str | None = None
+
+
+def period_of(sentence_left: str, local: str, report_year: int | None,
+              comparison_ok: bool = False) -> Period:
+    """Decide the period of a figure from the sentence text before it.
+
+    ``sentence_left`` is the sentence up to the figure, ``local`` the figure's own local segment
+    (its clause after any previous figure). Comparisons only count in the local segment: the base
+    of a comparison is the figure right after 较上年. A year-on-year change (``comparison_ok``) is
+    itself a comparison and is only checked for its period.
+    """
+    if not comparison_ok and _COMPARISON.search(local):
+        return Period(None, "comparison")
+    text = _TITLE.sub(lambda m: " " * len(m.group(0)), sentence_left)
+    if _MULTI_YEAR.search(text):
+        return Period(None, "multi_year")
+    if _PARTIAL.search(text):
+        return Period(None, "partial_year")
+    years = [int(m.group(1)) for m in _YEAR.finditer(text)
+             if text[max(0, m.start() - 1):m.start()] not in ("较", "比", "与", "于")]
+    if years:
+        year = years[-1]
+        if report_year is None or year == report_year:
+            return Period(None if report_year == year else year)
+        return Period(year)
+    return Period(None)
