@@ -17,10 +17,10 @@ from unittest import mock
 
 import duckdb
 import pytest
-from scrapers.archive.server import ArchiveServer
 
 from scrapers import local_airflow
-from scrapers.archive.examples import load_examples
+from scrapers.archive.examples import gold_documents
+from scrapers.archive.server import ArchiveServer
 from scrapers.summary import read_ingest_summary
 
 pytestmark = pytest.mark.e2e
@@ -113,12 +113,13 @@ def _metrics(runs: Runs, report_id: str) -> list[tuple]:
     )
 
 
-def _seed_documents(gold: dict[str, Any]) -> list[dict[str, Any]]:
-    return gold["documents"]
+def _gold_documents(gold: dict[str, Any]) -> list[dict[str, Any]]:
+    """The seeds' gold (../shared/spec) and the example reports' gold (their front matter)."""
+    return gold["documents"] + gold_documents()
 
 
-def test_every_seed_report_is_in_dim_report(runs: Runs, gold: dict[str, Any]) -> None:
-    for document in _seed_documents(gold):
+def test_every_report_is_in_dim_report_with_its_fields(runs: Runs, gold: dict[str, Any]) -> None:
+    for document in _gold_documents(gold):
         expected = document["document"]
         _, published, report_year, _ = _report(runs, expected["title"])
         assert (str(published) if published else None) == expected["published"], expected["title"]
@@ -127,7 +128,7 @@ def test_every_seed_report_is_in_dim_report(runs: Runs, gold: dict[str, Any]) ->
 
 def test_every_gold_fact_is_in_fct_report_metrics(runs: Runs, gold: dict[str, Any]) -> None:
     missing = []
-    for document in _seed_documents(gold):
+    for document in _gold_documents(gold):
         expected = document["document"]
         report_id, *_ = _report(runs, expected["title"])
         found = {
@@ -154,7 +155,7 @@ def _trap_values(trap: str) -> set[float]:
 
 def test_no_trap_figure_is_emitted(runs: Runs, gold: dict[str, Any]) -> None:
     emitted = []
-    for document in _seed_documents(gold):
+    for document in _gold_documents(gold):
         report_id, *_ = _report(runs, document["document"]["title"])
         metrics = _metrics(runs, report_id)
         for trap in document["traps"]:
@@ -175,24 +176,29 @@ def test_weifang_hightech_zone_hotline_2018(runs: Runs) -> None:
 
 
 def test_example_figures_have_their_prior_year_in_mart_metric_yoy(runs: Runs) -> None:
-    examples = load_examples()
     by_key = {
-        (e.front.jurisdiction.code, e.front.publisher, f.metric, e.front.report_year): f.value
-        for e in examples
-        for f in e.front.facts
+        (
+            d["document"]["jurisdiction"]["code"],
+            d["document"]["publisher"],
+            d["document"]["doc_type"],
+            f["metric"],
+            d["document"]["report_year"],
+        ): f["value"]
+        for d in gold_documents()
+        for f in d["facts"]
     }
     checked = 0
-    for (code, publisher, metric, year), value in by_key.items():
+    for (code, publisher, doc_type, metric, year), value in by_key.items():
         rows = _query(
             runs,
-            "select value, prior_year_value from mart_metric_yoy "
-            "where jurisdiction_code = ? and publisher = ? and metric = ? and report_year = ?",
-            [code, publisher, metric, year],
+            "select value, prior_year_value from mart_metric_yoy where jurisdiction_code = ? "
+            "and publisher = ? and doc_type = ? and metric = ? and report_year = ?",
+            [code, publisher, doc_type, metric, year],
         )
-        assert rows, f"no mart_metric_yoy row for {code} {publisher} {metric} {year}"
+        assert rows, f"no mart_metric_yoy row for {code} {publisher} {doc_type} {metric} {year}"
         ((actual, prior),) = rows
         assert actual == value
-        expected_prior = by_key.get((code, publisher, metric, year - 1))
+        expected_prior = by_key.get((code, publisher, doc_type, metric, year - 1))
         if expected_prior is not None:
             assert prior == expected_prior, (
                 f"{code} {publisher} {metric} {year}: prior {prior} != {expected_prior}"
