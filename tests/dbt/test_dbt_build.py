@@ -2,7 +2,10 @@
 
 One module-scoped build: the fixture writes staged Parquet for two sources into tmp_path, runs
 `dbt seed` and `dbt build` once (warehouse, target and logs in tmp_path too, so the checkout's
-dbt_project/target is left alone), and each test reads one thing back from the warehouse.
+dbt_project/target is left alone), and each test reads one thing back from the warehouse. A second
+build (fixture `rerun`) stages the same data as a rerun that fetched nothing new would leave it
+(fetch log grown, last_fetched_at moved, a recurring failure re-stamped): the marts must be
+identical apart from dim_report.last_fetched_at and mart_failures.occurred_at.
 
 The data (report ids are readable stand-ins for the 16-hex-digit hashes):
 
@@ -12,6 +15,12 @@ The data (report ids are readable stand-ins for the 16-hex-digit hashes):
   source a, 潍城区司法局 (370702, county), mediation, 2021 and 2023 (gap year 2022).
   source a, 潍坊市12345热线 (370700), hotline, 2022 and 2023; 2023 has two reports published the
       same day: the longer text counts. The 2022 satisfaction rate is 101 (a warn-only test).
+  source a, 江阴市人民政府 (320281, county), two doc_types per year, 2021 and 2022: the
+      法治政府建设 report (rule_of_law_report, the whole reconsideration/litigation caseload) and the
+      政府信息公开工作年度报告 (ogi_annual_report, information-disclosure cases only, same metric
+      keys). Both count and stay apart; yoy compares within each doc_type. The 2022 OGI report
+      has a revised version published later: it supersedes the first within ogi_annual_report
+      only (the 2022 rule_of_law_report, published later still, would have hidden it before).
   source b, 浙江省司法厅 (330000, province), two reports and an empty facts file; it also staged
       the 2022 report of source a (same text, fetched later) and a report without a year.
 """
@@ -97,10 +106,14 @@ WF_JUSTICE = "潍坊市司法局"
 WC_JUSTICE = "潍城区司法局"
 WF_HOTLINE = "潍坊市12345热线"
 ZJ_JUSTICE = "浙江省司法厅"
+JY_GOV = "江阴市人民政府"
 
 SHANDONG = {"province": "山东省", "city": "潍坊市", "county": None}
 WEICHENG = {"province": "山东省", "city": "潍坊市", "county": "潍城区"}
 ZHEJIANG = {"province": "浙江省", "city": None, "county": None}
+JIANGYIN = {"province": "江苏省", "city": "无锡市", "county": "江阴市"}
+LAW = "rule_of_law_report"
+OGI = "ogi_annual_report"
 
 
 def _document(
@@ -184,6 +197,12 @@ DOCUMENTS_A = [
         doc_type="hotline_report",
         text_chars=2000,
     ),
+    _document("jy2021law", "a", JY_GOV, 2021, "2022-03-20", "320281", JIANGYIN, doc_type=LAW),
+    _document("jy2021ogi", "a", JY_GOV, 2021, "2022-01-20", "320281", JIANGYIN, doc_type=OGI),
+    _document("jy2022law", "a", JY_GOV, 2022, "2023-03-20", "320281", JIANGYIN, doc_type=LAW),
+    _document("jy2022ogi", "a", JY_GOV, 2022, "2023-01-20", "320281", JIANGYIN, doc_type=OGI),
+    # a revised version of the 2022 OGI report: supersedes jy2022ogi, not jy2022law
+    _document("jy2022ogirev", "a", JY_GOV, 2022, "2023-02-10", "320281", JIANGYIN, doc_type=OGI),
 ]
 DOCUMENTS_B = [
     _document("zj2022", "b", ZJ_JUSTICE, 2022, "2023-02-01", "330000", ZHEJIANG),
@@ -215,6 +234,14 @@ FACTS_A = [
     _fact("hl2023long", "hotline.satisfaction_rate", 99.6, unit="%"),  # not exact in 4 bytes
     _fact("hl2023long", "hotline.first_contact_resolution_rate", 90, unit="%"),
     _fact("hl2023short", "hotline.contacts", 1),
+    _fact("jy2021law", "reconsideration.received", 80),
+    _fact("jy2021law", "litigation.cases", 30),
+    _fact("jy2021ogi", "reconsideration.received", 3),  # no litigation.cases in the 2021 OGI report
+    _fact("jy2022law", "reconsideration.received", 90),
+    _fact("jy2022law", "litigation.cases", 33),
+    _fact("jy2022ogi", "reconsideration.received", 5),  # superseded by the revised version
+    _fact("jy2022ogirev", "reconsideration.received", 6),
+    _fact("jy2022ogirev", "litigation.cases", 2),
 ]
 FAILURES = {
     "a": [
@@ -322,17 +349,14 @@ def _dbt(*args: str, env: dict[str, str], tmp: Path) -> subprocess.CompletedProc
     return subprocess.run(command, cwd=PROJECT_DIR, env=env, capture_output=True, text=True, timeout=600)
 
 
-@pytest.fixture(scope="module")
-def build(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("dbt")
+def _build_warehouse(tmp: Path, documents: dict, facts: dict, failures: dict, fetch_log: dict) -> dict:
+    """Stage the given rows (per source) into tmp, then `dbt seed` and `dbt build` into tmp."""
     staged = tmp / "staged"
-    _write(staged, "documents", "a", DOCUMENTS_A, DOCUMENT_SCHEMA)
-    _write(staged, "documents", "b", DOCUMENTS_B, DOCUMENT_SCHEMA)
-    _write(staged, "facts", "a", FACTS_A, FACT_SCHEMA)
-    _write(staged, "facts", "b", [], FACT_SCHEMA)  # a source whose reports gave no figure
-    for source in ("a", "b"):
-        _write(staged, "failures", source, FAILURES[source], FAILURE_SCHEMA)
-        _write(staged, "fetch_log", source, FETCH_LOG[source], FETCH_LOG_SCHEMA)
+    for source in documents:
+        _write(staged, "documents", source, documents[source], DOCUMENT_SCHEMA)
+        _write(staged, "facts", source, facts[source], FACT_SCHEMA)
+        _write(staged, "failures", source, failures[source], FAILURE_SCHEMA)
+        _write(staged, "fetch_log", source, fetch_log[source], FETCH_LOG_SCHEMA)
 
     warehouse = tmp / "warehouse.duckdb"
     env = {
@@ -348,6 +372,67 @@ def build(tmp_path_factory):
     run_results = json.loads((tmp / "target" / "run_results.json").read_text(encoding="utf-8"))
     manifest = json.loads((tmp / "target" / "manifest.json").read_text(encoding="utf-8"))
     return {"result": result, "warehouse": warehouse, "run_results": run_results, "manifest": manifest}
+
+
+@pytest.fixture(scope="module")
+def build(tmp_path_factory):
+    return _build_warehouse(
+        tmp_path_factory.mktemp("dbt"),
+        documents={"a": DOCUMENTS_A, "b": DOCUMENTS_B},
+        facts={"a": FACTS_A, "b": []},  # b: a source whose reports gave no figure
+        failures=FAILURES,
+        fetch_log=FETCH_LOG,
+    )
+
+
+RERUN_AT = "2024-07-01T08:00:00+00:00"
+
+
+@pytest.fixture(scope="module")
+def rerun(tmp_path_factory):
+    """The same data after a second pipeline run that fetched nothing new: every report URL was
+    requested again (a 304), so the fetch log grew and last_fetched_at moved; the missing page
+    answered 404 again, so its failure was re-stamped; the others are as they were."""
+    documents = {
+        source: [{**row, "last_fetched_at": RERUN_AT} for row in rows]
+        for source, rows in (("a", DOCUMENTS_A), ("b", DOCUMENTS_B))
+    }
+    fetch_log = {
+        source: FETCH_LOG[source]
+        + [
+            {
+                "source": source,
+                "url": row["url"],
+                "requested_at": RERUN_AT,
+                "status": 304,
+                "sha256": row["raw_sha256"],
+                "content_type": "text/html",
+                "size": 0,
+                "elapsed_ms": 5,
+                "not_modified": True,
+                "error": None,
+            }
+            for row in documents[source]
+        ]
+        for source in documents
+    }
+    fetch_log["a"].append({**FETCH_LOG["a"][0], "requested_at": RERUN_AT})  # missing.html: 404 again
+    failures = {
+        source: [
+            {**failure, "occurred_at": RERUN_AT} if failure["reason"] == "http_404" else failure
+            for failure in rows
+        ]
+        for source, rows in FAILURES.items()
+    }
+    result = _build_warehouse(
+        tmp_path_factory.mktemp("dbt_rerun"),
+        documents=documents,
+        facts={"a": FACTS_A, "b": []},
+        failures=failures,
+        fetch_log=fetch_log,
+    )
+    assert result["result"].returncode == 0, result["result"].stdout[-5000:]
+    return result
 
 
 @pytest.fixture(scope="module")
@@ -388,13 +473,13 @@ def test_out_of_range_rate_only_warns(build):
 @pytest.mark.parametrize(
     ("model", "rows"),
     [
-        ("fct_report_metrics", 16),
-        ("fct_reconsideration_cases", 3),
+        ("fct_report_metrics", 23),
+        ("fct_reconsideration_cases", 7),
         ("fct_mediation_outcomes", 2),
         ("fct_hotline_satisfaction", 2),
-        ("dim_report", 12),
-        ("dim_jurisdiction", 3),
-        ("mart_metric_yoy", 16),
+        ("dim_report", 17),
+        ("dim_jurisdiction", 4),
+        ("mart_metric_yoy", 23),
         ("mart_failures", 3),
     ],
 )
@@ -519,17 +604,81 @@ def test_same_text_from_two_sources_is_one_report(query):
     assert (first.isoformat(), last.isoformat()) == ("2024-05-01T08:00:00", "2024-06-01T08:00:00")
 
 
-def test_one_counting_report_per_publisher_year(query):
+def test_one_counting_report_per_publisher_year_and_doc_type(query):
     rows = query(
-        "select publisher, jurisdiction_code, report_year, count(*) from dim_report "
-        "where is_counting_report group by 1, 2, 3 having count(*) > 1"
+        "select publisher, jurisdiction_code, report_year, doc_type, count(*) from dim_report "
+        "where is_counting_report group by 1, 2, 3, 4 having count(*) > 1"
     )
     assert rows == []
+    # without doc_type in the grain, 江阴市人民政府 has two counting reports per year
+    rows = query(
+        "select publisher, report_year, count(*) from dim_report "
+        "where is_counting_report group by 1, 2 having count(*) > 1 order by 1, 2"
+    )
+    assert rows == [(JY_GOV, 2021, 2), (JY_GOV, 2022, 2)]
+
+
+def test_two_doc_types_of_one_publisher_year_both_count(query):
+    rows = query(
+        "select report_id, doc_type, is_counting_report, counting_report_id, not_counting_reason, "
+        "n_reports_in_group from dim_report where publisher = ? order by report_id",
+        JY_GOV,
+    )
+    assert rows == [
+        ("jy2021law", LAW, True, "jy2021law", None, 1),
+        ("jy2021ogi", OGI, True, "jy2021ogi", None, 1),
+        ("jy2022law", LAW, True, "jy2022law", None, 1),
+        # the revision supersedes the first version within its doc_type only
+        ("jy2022ogi", OGI, False, "jy2022ogirev", "superseded", 2),
+        ("jy2022ogirev", OGI, True, "jy2022ogirev", None, 2),
+    ]
+
+
+def test_doc_types_are_not_mixed_in_the_facts(query):
+    rows = query(
+        "select doc_type, report_year, report_id, metric, value from fct_report_metrics "
+        "where publisher = ? order by doc_type, report_year, metric",
+        JY_GOV,
+    )
+    assert rows == [
+        (OGI, 2021, "jy2021ogi", "reconsideration.received", 3.0),
+        (OGI, 2022, "jy2022ogirev", "litigation.cases", 2.0),
+        (OGI, 2022, "jy2022ogirev", "reconsideration.received", 6.0),
+        (LAW, 2021, "jy2021law", "litigation.cases", 30.0),
+        (LAW, 2021, "jy2021law", "reconsideration.received", 80.0),
+        (LAW, 2022, "jy2022law", "litigation.cases", 33.0),
+        (LAW, 2022, "jy2022law", "reconsideration.received", 90.0),
+    ]
+    rows = query(
+        "select report_year, doc_type, report_id, received, litigation_cases, n_metrics "
+        "from fct_reconsideration_cases where jurisdiction_code = '320281' order by report_year, doc_type"
+    )
+    assert rows == [
+        (2021, OGI, "jy2021ogi", 3.0, None, 1),
+        (2021, LAW, "jy2021law", 80.0, 30.0, 2),
+        (2022, OGI, "jy2022ogirev", 6.0, 2.0, 2),
+        (2022, LAW, "jy2022law", 90.0, 33.0, 2),
+    ]
+
+
+@pytest.mark.parametrize(
+    "table", ["fct_reconsideration_cases", "fct_mediation_outcomes", "fct_hotline_satisfaction"]
+)
+def test_wide_grain_columns_lead_with_doc_type_after_publisher(query, table):
+    columns = [
+        name
+        for (name,) in query(
+            "select column_name from information_schema.columns where table_name = ? order by ordinal_position",
+            table,
+        )
+    ]
+    assert columns[:4] == ["jurisdiction_code", "publisher", "doc_type", "report_year"]
 
 
 def test_jurisdiction_levels(query):
     rows = query("select jurisdiction_code, level, name, parent_code from dim_jurisdiction order by 1")
     assert rows == [
+        ("320281", "county", "江阴市", "320200"),
         ("330000", "province", "浙江省", None),
         ("370700", "prefecture", "潍坊市", "370000"),
         ("370702", "county", "潍城区", "370700"),
@@ -564,6 +713,24 @@ def test_yoy_zero_prior_gives_null_pct(query):
     assert rows == [(0.0, 40.0, None)]
 
 
+def test_yoy_compares_within_the_doc_type_series(query):
+    rows = query(
+        "select doc_type, metric, report_year, value, prior_year_value, prior_report_id, abs_change, "
+        "pct_change from mart_metric_yoy where publisher = ? order by doc_type, metric, report_year",
+        JY_GOV,
+    )
+    assert rows == [
+        # the 2022 OGI litigation figure has no OGI prior: never the rule-of-law report's 30
+        (OGI, "litigation.cases", 2022, 2.0, None, None, None, None),
+        (OGI, "reconsideration.received", 2021, 3.0, None, None, None, None),
+        (OGI, "reconsideration.received", 2022, 6.0, 3.0, "jy2021ogi", 3.0, 100.0),
+        (LAW, "litigation.cases", 2021, 30.0, None, None, None, None),
+        (LAW, "litigation.cases", 2022, 33.0, 30.0, "jy2021law", 3.0, 10.0),
+        (LAW, "reconsideration.received", 2021, 80.0, None, None, None, None),
+        (LAW, "reconsideration.received", 2022, 90.0, 80.0, "jy2021law", 10.0, 12.5),
+    ]
+
+
 def test_yoy_does_not_mix_publishers(query):
     # 潍坊市司法局 and 潍坊市12345热线 share 370700; the hotline's 2023 rate has only its own 2022 prior
     rows = query(
@@ -582,16 +749,70 @@ def test_values_keep_double_precision(query):
 
 def test_failures(query):
     rows = query(
-        "select source, reason, n_fetch_attempts, last_http_status, is_resolved, resolved_report_id "
-        "from mart_failures order by source, reason"
+        "select source, reason, is_resolved, resolved_report_id from mart_failures order by source, reason"
     )
     assert rows == [
-        ("a", "http_404", 1, 404, False, None),
-        ("a", "timeout", 2, 200, True, "wf2021"),
-        ("b", "needs_ocr", 1, 200, False, None),
+        ("a", "http_404", False, None),
+        ("a", "timeout", True, "wf2021"),  # fetched after all on a later attempt
+        ("b", "needs_ocr", False, None),
+    ]
+
+
+def test_failures_carry_no_fetch_log_history(query):
+    # attempt counts / latest attempt change on every run, even one that fetches nothing new
+    columns = [
+        name
+        for (name,) in query(
+            "select column_name from information_schema.columns where table_name = 'mart_failures' "
+            "order by ordinal_position"
+        )
+    ]
+    assert columns == [
+        "source", "url", "stage", "reason", "detail", "occurred_at", "resolved_report_id", "is_resolved"
     ]
 
 
 def test_timestamps_are_utc(query):
     rows = query("select cast(occurred_at as varchar) from stg_staged__failures where source = 'b'")
     assert rows == [("2024-05-01 09:00:00",)]  # staged as 2024-05-01T17:00:00+08:00
+
+
+# The columns that may change on a rerun that fetches nothing new; everything else must not.
+VOLATILE_COLUMNS = {"dim_report": ["last_fetched_at"], "mart_failures": ["occurred_at"]}
+
+
+def test_rerun_that_fetches_nothing_new_leaves_the_marts_identical(build, rerun):
+    first = duckdb.connect(str(build["warehouse"]), read_only=True)
+    second = duckdb.connect(str(rerun["warehouse"]), read_only=True)
+    try:
+        marts = [
+            name
+            for (name,) in first.execute(
+                "select table_name from information_schema.tables where table_schema = 'main' "
+                "and (table_name like 'fct_%' or table_name like 'dim_%' or table_name like 'mart_%') "
+                "order by 1"
+            ).fetchall()
+        ]
+        assert len(marts) == 9
+        changed = []
+        for mart in marts:
+            volatile = VOLATILE_COLUMNS.get(mart, [])
+            columns = [
+                name
+                for (name,) in first.execute(
+                    "select column_name from information_schema.columns where table_name = ? "
+                    "order by ordinal_position",
+                    [mart],
+                ).fetchall()
+                if name not in volatile
+            ]
+            select = f"select {', '.join(columns)} from {mart} order by all"
+            if first.execute(select).fetchall() != second.execute(select).fetchall():
+                changed.append(mart)
+            for column in volatile:  # the volatile columns did move (the simulation is a real rerun)
+                moved = f"select count(*) from {mart} where {column} = timestamp '2024-07-01 08:00:00'"
+                assert second.execute(moved).fetchone()[0] > 0, (mart, column)
+        assert changed == []
+    finally:
+        first.close()
+        second.close()

@@ -1,11 +1,18 @@
 -- One row per report_id, with the flag of the report that counts for its
--- publisher x jurisdiction_code x report_year.
+-- publisher x jurisdiction_code x report_year x doc_type (a report series).
+--
+-- doc_type is part of the grain because one publisher can publish two kinds of report for the
+-- same year whose figures have different scopes under the same metric keys: e.g. a 法治政府建设
+-- report (rule_of_law_report: the government's whole reconsideration/litigation caseload) and a
+-- 政府信息公开工作年度报告 (ogi_annual_report: information-disclosure cases only). Both count, each
+-- in its own series; their figures are never mixed or compared with each other downstream.
 --
 -- Rule 1 (same text, several sources): report_id is a hash of the text, so two sources carrying
 --   the same text give two staged rows with one report_id. Keep the row first fetched (then the
 --   source key, alphabetically); first/last fetch times span all of them.
--- Rule 2 (several reports, one publisher-year): among the reports with a report_year and a
---   jurisdiction_code, the one that counts for its publisher x jurisdiction_code x report_year is
+-- Rule 2 (several reports, one series-year, e.g. a revised version or the same report under two
+--   titles): among the reports with a report_year and a jurisdiction_code, the one that counts
+--   for its publisher x jurisdiction_code x report_year x doc_type is
 --     the latest published (a report without a date loses to one with a date),
 --     then the longest text,
 --     then the smallest report_id (deterministic tie-break).
@@ -68,11 +75,11 @@ ranked as (
     select
         *,
         row_number() over (
-            partition by is_eligible, publisher, jurisdiction_code, report_year
+            partition by is_eligible, publisher, jurisdiction_code, report_year, doc_type
             order by published desc nulls last, text_chars desc nulls last, report_id asc
         ) as rank_in_group,
         count(*) over (
-            partition by is_eligible, publisher, jurisdiction_code, report_year
+            partition by is_eligible, publisher, jurisdiction_code, report_year, doc_type
         ) as n_reports_in_group
     from reports
 
@@ -89,7 +96,7 @@ flagged as (
 
 counting as (
 
-    select publisher, jurisdiction_code, report_year, report_id as counting_report_id
+    select publisher, jurisdiction_code, report_year, doc_type, report_id as counting_report_id
     from flagged
     where is_counting_report
 
@@ -132,3 +139,4 @@ left join counting
     and counting.publisher is not distinct from flagged.publisher
     and counting.jurisdiction_code = flagged.jurisdiction_code
     and counting.report_year = flagged.report_year
+    and counting.doc_type is not distinct from flagged.doc_type

@@ -1,7 +1,10 @@
--- Figures on people's mediation (mediation.*), wide: one row per jurisdiction_code x publisher x report_year
--- (the counting report), one column per metric whose seed row names this table
--- (metric_vocabulary.fact_table = 'fct_mediation_outcomes'), named by its fact_column. Columns come from the seed
--- at run time (macro pivot_metrics): a new metric needs no edit here.
+-- Figures on people's mediation (mediation.*), wide:
+-- one row per jurisdiction_code x publisher x doc_type x report_year (the counting report of that
+-- report series), one column per metric whose seed row names this table
+-- (metric_vocabulary.fact_table = 'fct_mediation_outcomes'), named by its fact_column. Columns come from the
+-- seed at run time (macro pivot_metrics): a new metric needs no edit here.
+-- Two doc_types of one publisher-year (e.g. a rule_of_law_report and an ogi_annual_report, whose
+-- figures have different scopes under the same metric keys) are two rows, never merged.
 with metrics as (
 
     select report_metrics.*
@@ -15,6 +18,7 @@ with metrics as (
 select
     jurisdiction_code,
     publisher,
+    doc_type,
     report_year,
     report_id,
     source,
@@ -22,4 +26,4 @@ select
     count(*) as n_metrics
     {{ pivot_metrics(ref('metric_vocabulary'), this.name) }}
 from metrics
-group by jurisdiction_code, publisher, report_year, report_id, source, url
+group by jurisdiction_code, publisher, doc_type, report_year, report_id, source, url

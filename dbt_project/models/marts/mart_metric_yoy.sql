@@ -1,6 +1,8 @@
--- Year-on-year change per jurisdiction_code x publisher x metric x report_year.
--- The prior value is the same publisher's figure for the PREVIOUS CALENDAR YEAR only: after a
--- gap year there is no prior value (null), never an older one.
+-- Year-on-year change per jurisdiction_code x publisher x doc_type x metric x report_year.
+-- The prior value is the same report series' figure (same jurisdiction_code, publisher and
+-- doc_type) for the PREVIOUS CALENDAR YEAR only: after a gap year there is no prior value (null),
+-- never an older one, and never another doc_type's figure (e.g. an ogi_annual_report counts only
+-- information-disclosure cases under the same metric keys as the rule_of_law_report's whole caseload).
 -- abs_change is value - prior (percentage points for rates); pct_change is the relative change
 -- in percent, (value - prior) / |prior| * 100, null when the prior is null or 0.
 with report_metrics as (
@@ -8,6 +10,7 @@ with report_metrics as (
     select
         jurisdiction_code,
         publisher,
+        doc_type,
         metric,
         family,
         unit_kind,
@@ -22,6 +25,7 @@ with report_metrics as (
 select
     current_year.jurisdiction_code,
     current_year.publisher,
+    current_year.doc_type,
     current_year.metric,
     current_year.family,
     current_year.unit_kind,
@@ -41,5 +45,6 @@ from report_metrics as current_year
 left join report_metrics as prior_year
     on prior_year.jurisdiction_code = current_year.jurisdiction_code
     and prior_year.publisher is not distinct from current_year.publisher
+    and prior_year.doc_type is not distinct from current_year.doc_type
     and prior_year.metric = current_year.metric
     and prior_year.report_year = current_year.report_year - 1
