@@ -1,0 +1,96 @@
+"""The fetch log: one JSON line per HTTP attempt, per source, append-only.
+
+It is both the audit trail (what was asked, when, with what outcome; failures included) and the
+memory that makes the next run cheap: the last successful attempt for a URL gives the validators
+(ETag / Last-Modified) for a conditional GET and the sha256 to compare new bytes against.
+
+A line is `FetchAttempt` as a dict plus one extra key, `"http"`, holding what FetchAttempt has no
+field for (validators, final URL after redirects, attempt number). Readers that only want
+FetchAttempt fields drop that key.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+from scrapers.records import FetchAttempt
+
+EXTRA_KEY = "http"
+_ATTEMPT_FIELDS = {f.name for f in fields(FetchAttempt)}
+
+
+@dataclass
+class LoggedAttempt:
+    attempt: FetchAttempt
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def etag(self) -> str | None:
+        return self.extra.get("etag")
+
+    @property
+    def last_modified(self) -> str | None:
+        return self.extra.get("last_modified")
+
+
+class FetchLog:
+    """Appends attempts for one source and remembers each URL's last successful one."""
+
+    def __init__(self, data_dir: Path, source_name: str) -> None:
+        self.path = Path(data_dir) / "raw" / "fetch_log" / f"{source_name}.jsonl"
+        self._last_ok: dict[str, LoggedAttempt] = {}
+        self._load()
+
+    def _load(self) -> None:
+        try:
+            handle = self.path.open(encoding="utf-8")
+        except FileNotFoundError:
+            return
+        with handle:
+            for line in handle:
+                try:
+                    data = json.loads(line)
+                except json.JSONDecodeError:
+                    continue  # a torn last line after a crash: the attempt is lost, not the log
+                if not isinstance(data, dict):
+                    continue
+                extra = data.get(EXTRA_KEY) or {}
+                try:
+                    attempt = FetchAttempt(**{k: v for k, v in data.items() if k in _ATTEMPT_FIELDS})
+                except TypeError:
+                    continue
+                self._remember(LoggedAttempt(attempt, extra))
+
+    def _remember(self, logged: LoggedAttempt) -> None:
+        attempt = logged.attempt
+        if attempt.error is None and attempt.sha256 is not None:
+            self._last_ok[attempt.url] = logged
+
+    def append(self, attempt: FetchAttempt, extra: dict[str, Any] | None = None) -> None:
+        """Write one line with a single `write` on an O_APPEND descriptor (no interleaving)."""
+        logged = LoggedAttempt(attempt, dict(extra or {}))
+        record = asdict(attempt)
+        record[EXTRA_KEY] = logged.extra
+        line = (json.dumps(record, ensure_ascii=False, sort_keys=False) + "\n").encode("utf-8")
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+        try:
+            os.write(fd, line)
+        finally:
+            os.close(fd)
+        self._remember(logged)
+
+    def last_success(self, url: str) -> LoggedAttempt | None:
+        return self._last_ok.get(url)
+
+    def read_all(self) -> list[dict[str, Any]]:
+        """Every line as a dict (tests and the staging step read the log this way)."""
+        try:
+            text = self.path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return []
+        return [json.loads(line) for line in text.splitlines() if line.strip()]
