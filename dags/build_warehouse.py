@@ -12,7 +12,7 @@ import pendulum
 from airflow.sdk import dag, task
 from common import DEFAULT_ARGS, STAGED_REPORTS
 from cosmos import DbtTaskGroup, ExecutionConfig, ProfileConfig, ProjectConfig, RenderConfig
-from cosmos.constants import InvocationMode, LoadMode, TestBehavior
+from cosmos.constants import InvocationMode, LoadMode, TestBehavior, TestIndirectSelection
 
 from scrapers import settings
 
@@ -42,8 +42,17 @@ def build_warehouse() -> None:
             target_name="duckdb",
             profiles_yml_filepath=settings.DBT_PROJECT_DIR / "profiles.yml",
         ),
-        execution_config=ExecutionConfig(invocation_mode=InvocationMode.DBT_RUNNER),
-        render_config=RenderConfig(load_method=LoadMode.DBT_MANIFEST, test_behavior=TestBehavior.BUILD),
+        # Each node's `dbt build` runs only the tests whose parents are all built by then; a test
+        # spanning several models (relationships) becomes its own task after all of them.
+        execution_config=ExecutionConfig(
+            invocation_mode=InvocationMode.DBT_RUNNER,
+            test_indirect_selection=TestIndirectSelection.CAUTIOUS,
+        ),
+        render_config=RenderConfig(
+            load_method=LoadMode.DBT_MANIFEST,
+            test_behavior=TestBehavior.BUILD,
+            should_detach_multiple_parents_tests=True,
+        ),
         operator_args={"pool": DUCKDB_POOL, "install_deps": False},
     )
 

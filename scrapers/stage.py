@@ -108,10 +108,11 @@ def _fetch_log(data_dir: Path, source: str) -> list[dict[str, Any]]:
 
 
 def _fetch_times(log: list[dict[str, Any]]) -> dict[str, tuple[str, str]]:
-    """First and last successful fetch of each URL (ISO strings sort chronologically)."""
+    """First and last successful fetch of each URL (ISO strings sort chronologically). A 200 with an
+    error (a body cut off as too large) is not a successful fetch."""
     times: dict[str, tuple[str, str]] = {}
     for attempt in log:
-        if attempt.get("status") not in (200, 304):
+        if attempt.get("status") not in (200, 304) or attempt.get("error"):
             continue
         url, at = attempt["url"], attempt["requested_at"]
         first, last = times.get(url, (at, at))
