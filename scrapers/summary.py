@@ -40,12 +40,24 @@ def read_ingest_summary() -> dict[str, Any] | None:
     return read_json(_summary_path())
 
 
-def warehouse_summary(warehouse: Path | None = None) -> dict[str, int]:
-    """Rows per mart, read through a read-only connection (dbt has finished writing)."""
+def _connect_for_reading(path: Path):
+    """A read-only connection, except where this process already holds the file open read-write:
+    `airflow dags test` runs dbt's in-process runner in the same process, and DuckDB refuses a
+    second connection to one file with a different configuration."""
     import duckdb
 
+    try:
+        return duckdb.connect(str(path), read_only=True)
+    except duckdb.ConnectionException as exc:
+        if "different configuration" not in str(exc):
+            raise
+        return duckdb.connect(str(path))
+
+
+def warehouse_summary(warehouse: Path | None = None) -> dict[str, int]:
+    """Rows per mart (dbt has finished writing)."""
     path = warehouse or settings.warehouse_path()
-    with duckdb.connect(str(path), read_only=True) as con:
+    with _connect_for_reading(path) as con:
         tables = con.execute(
             "select table_schema, table_name from information_schema.tables order by table_name"
         ).fetchall()
@@ -71,7 +83,7 @@ def format_summary(ingest: dict[str, Any] | None, marts: dict[str, int], warehou
     lines.append(f"warehouse:         {warehouse}")
     lines.append(
         f"try:               duckdb -readonly {warehouse} "
-        '"select jurisdiction_code, publisher, metric, report_year, value, prior_year_value '
-        'from mart_metric_yoy where prior_year_value is not null order by 1, 3, 4"'
+        '"select jurisdiction_code, publisher, doc_type, metric, report_year, value, prior_year_value '
+        'from mart_metric_yoy where prior_year_value is not null order by 1, 2, 3, 4, 5"'
     )
     return "\n".join(lines)
