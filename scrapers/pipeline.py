@@ -35,8 +35,17 @@ def _work(data_dir: Path, source: str) -> Path:
     return data_dir / "work" / source
 
 
-def _failures(items: list[Failure]) -> list[dict[str, Any]]:
-    return [dataclasses.asdict(f) for f in items]
+def _record_failures(work: Path, step: str, items: list[Failure]) -> None:
+    """Replace the step's failure list, keeping when each still-failing item first failed, so a
+    rerun that meets the same 404 reports the same failure rather than a new one."""
+    path = work / f"failures_{step}.json"
+    first_seen = {(f["url"], f["stage"], f["reason"]): f["occurred_at"] for f in read_json(path, [])}
+    rows = []
+    for failure in items:
+        row = dataclasses.asdict(failure)
+        row["occurred_at"] = first_seen.get((failure.url, failure.stage, failure.reason), failure.occurred_at)
+        rows.append(row)
+    write_json(path, rows)
 
 
 def discover_step(source: Source, data_dir: Path | None = None) -> dict[str, Any]:
@@ -45,7 +54,7 @@ def discover_step(source: Source, data_dir: Path | None = None) -> dict[str, Any
         found = discover(source, fetcher)
     work = _work(data_dir, source.name)
     write_json(work / "candidates.json", [dataclasses.asdict(c) for c in found.candidates])
-    write_json(work / "failures_discover.json", _failures(found.failures))
+    _record_failures(work, "discover", found.failures)
     return {
         "source": source.name,
         "list_pages": len(found.pages_seen),
@@ -90,7 +99,7 @@ def fetch_step(source: Source, data_dir: Path | None = None) -> dict[str, Any]:
                         failures.append(_fetch_failure(source, attachment.url, fetched))
             documents.append(document)
     write_json(work / "fetched.json", documents)
-    write_json(work / "failures_fetch.json", _failures(failures))
+    _record_failures(work, "fetch", failures)
     unchanged = sum(
         1 for d in documents if d["not_modified"] and all(a["not_modified"] for a in d["attachments"])
     )
@@ -238,7 +247,7 @@ def extract_step(source: Source, data_dir: Path | None = None) -> dict[str, Any]
         index[url] = report_id
         new += 1
     store.save_url_index(index)
-    write_json(work / "failures_extract.json", _failures(failures))
+    _record_failures(work, "extract", failures)
     return {"source": source.name, "new": new, "unchanged": unchanged, "failed": len(failures)}
 
 

@@ -142,4 +142,4 @@ class Failure:
     stage: Literal["discover", "fetch", "parse", "extract"]
     reason: str  # short code: http_404, timeout, needs_ocr, unsupported_format, no_text, ...
     detail: str
-    occurred_at: str  # ISO 8601 UTC
+    occurred_at: str  # ISO 8601 UTC; once staged, the first run in which this failure occurred

@@ -19,12 +19,13 @@ from scrapers.extract.normalize import NormalizedText, normalize
 from scrapers.extract.numbers import find_figures
 from scrapers.extract.places import code_from_hints, resolve
 from scrapers.extract.segment import split_sentences
+from scrapers.extract.tables import ogi_section4_bindings
 from scrapers.records import DocumentFields, DocumentHints, Extraction, Fact
 
 __all__ = ["EXTRACTOR_VERSION", "extract_document"]
 
 # Bump whenever rules, grammar or data change: stored with every report so facts can be re-derived.
-EXTRACTOR_VERSION = "2026.11.23-1"
+EXTRACTOR_VERSION = "2026.11.23-3"
 
 _GOVERNMENT = re.compile(r"人民政府|政府$|管委会|管理委员会|行政公署")
 
@@ -50,9 +51,15 @@ def extract_document(text: str, hints: DocumentHints | None = None) -> Extractio
     result = BindResult()
     is_government = bool(_GOVERNMENT.search(doc.publisher or ""))
     fig_index = 0
+    carried: str | None = None
+    previous_end: int | None = None
     for sentence in split_sentences(ntext):
         if sentence.end <= body_start:
             continue
+        # The subject carries over to the next sentence only within a paragraph.
+        if previous_end is None or "\n" in ntext[previous_end:sentence.start]:
+            carried = None
+        previous_end = sentence.end
         while fig_index < len(figures) and figures[fig_index].start < sentence.start:
             fig_index += 1
         in_sentence = []
@@ -60,7 +67,8 @@ def extract_document(text: str, hints: DocumentHints | None = None) -> Extractio
         while j < len(figures) and figures[j].end <= sentence.end:
             in_sentence.append(figures[j])
             j += 1
-        bind_sentence(ntext, sentence, in_sentence, doc.report_year, is_government, result)
+        carried = bind_sentence(ntext, sentence, in_sentence, doc.report_year, is_government, result, carried)
+    result.bindings.extend(ogi_section4_bindings(ntext))
     kept, conflict_warnings = resolve_conflicts(result.bindings)
     warnings.extend(conflict_warnings)
 

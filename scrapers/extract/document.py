@@ -94,7 +94,7 @@ def read_head(lines: list[str]) -> Head:
             last_head_line = index
             index += 1
             continue
-        if title_line is not None or len(line) > 100 or line.endswith("。"):
+        if title_line is not None or len(line) > 100 or _is_sentence(line):
             break  # the body starts (a report without a heading has no title line)
         if not _TITLE_WORDS.search(line) and not _ORG_SUFFIX.search(_clean_title(line)):
             later = _next_nonempty(lines, index + 1)
@@ -114,6 +114,13 @@ def read_head(lines: list[str]) -> Head:
         last_head_line = index
         index += 1
     return Head(labels, title, last_head_line + 1)
+
+
+def _is_sentence(line: str) -> bool:
+    """Body prose, not a heading: it ends like a sentence or has a clause comma outside brackets
+    (a title's bracketed subject line may hold commas: …的答复(关于推进依法行政,打造诚信政府的建议))."""
+    head = _clean_title(line)
+    return line.rstrip().endswith(("。", "：", ":", "；")) or "，" in head or "," in head
 
 
 def _next_nonempty(lines: list[str], start: int) -> int | None:
@@ -242,11 +249,11 @@ def read_document(text: str, hints: DocumentHints | None) -> DocumentRead:
     head = read_head(lines)
     body_offset = sum(len(line) + 1 for line in lines[:head.body_start_line])
     body = text[body_offset:] if body_offset < len(text) else ""
-    title = head.labels.get("title") or head.title or hints.title
+    # An explicit label (名称:) or the page's own title (ArticleTitle) beats a heading guessed from
+    # the first lines of the text.
+    title = head.labels.get("title") or hints.title or head.title
     if title:
         title = _clean_title(title)
-    if hints.title and (not title or len(title) < 6 or not _TITLE_WORDS.search(title)):
-        title = _clean_title(hints.title)  # the text's first line was not a heading
     organ, signed = _signature(lines)
     publisher = (_clean_org(head.labels.get("issuer")) or _issuer_from_title(title) or organ
                  or hints.publisher or _clean_org(head.labels.get("issuing_org")))

@@ -25,7 +25,7 @@ from scrapers.vocabulary import metric_keys
 
 RULES_YAML = Path(__file__).with_name("metric_rules.yaml")
 
-_PERCENT_GAP = re.compile(r"^[\s达到为是均保持稳定在提升至实现了约近超过高达分别:的]{0,8}$")
+_PERCENT_GAP = re.compile(r"^[\s达到为是均保持稳定在提升至实现了约近超过高达分别:的继续仍已始终持续]{0,8}$")
 _SIGN = re.compile(
     r"^\s*(?P<word>增长|上升|提高|增加|提升|下降|减少|缩减|降低|下滑|回落)(?:了|幅度为|幅度|为|达)?\s*$")
 _NEGATIVE = ("下降", "减少", "缩减", "降低", "下滑", "回落")
@@ -156,11 +156,18 @@ def load_rules(path: Path = RULES_YAML) -> RuleSet:
 
 
 def bind_sentence(text: str, sentence: Sentence, figures: list[Figure], report_year: int | None,
-                  is_government: bool, result: BindResult) -> None:
-    """Bind the figures of one sentence (normalized text) and its zero-in-words statements."""
+                  is_government: bool, result: BindResult, carried_family: str | None = None) -> str | None:
+    """Bind the figures of one sentence (normalized text) and its zero-in-words statements.
+
+    A sentence that names no subject of its own continues the previous sentence's subject
+    (…收到行政复议申请145件。经审理，维持原行政行为90件): the caller passes that family as
+    `carried_family`, and gets back the family this sentence leaves for the next one.
+    """
     rs = load_rules()
     s_start, s_end = sentence.start, sentence.end
     topics = _topics(rs, text, sentence.context_start, s_end)
+    if not topics and carried_family:
+        topics = [(s_start, s_start, carried_family)]
     exclusions = [m.end() for m in rs.exclusion_re.finditer(text, s_start, s_end)]
     resets = [m.start() for m in rs.reset_re.finditer(text, s_start, s_end)]
     part_pos = text.find(_PART, s_start, s_end)
@@ -219,6 +226,7 @@ def bind_sentence(text: str, sentence: Sentence, figures: list[Figure], report_y
         ))
     _drop_parts(rs, first_binding, result)
     _bind_zeros(rs, text, sentence, exclusions, resets, report_year, is_government, result)
+    return topics[-1][2] if topics else None
 
 
 def _topics(rs: RuleSet, text: str, start: int, end: int) -> list[tuple[int, int, str | None]]:

@@ -668,7 +668,8 @@ def test_wide_grain_columns_lead_with_doc_type_after_publisher(query, table):
     columns = [
         name
         for (name,) in query(
-            "select column_name from information_schema.columns where table_name = ? order by ordinal_position",
+            "select column_name from information_schema.columns "
+            "where table_name = ? order by ordinal_position",
             table,
         )
     ]

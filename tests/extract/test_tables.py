@@ -6,7 +6,10 @@ from scrapers.extract import extract_document
 
 HEADING = "四、政府信息公开行政复议、行政诉讼情况\n"
 NEXT = "\n五、存在的主要问题及改进情况\n本年度无。"
-PDF_HEADERS = "行政复议 行政诉讼\n未经复议直接起诉 复议后起诉\n结果维 结果纠 其他结 尚未审\n总计\n持 正 果 结\n"
+PDF_HEADERS = (
+    "行政复议 行政诉讼\n未经复议直接起诉 复议后起诉\n"
+    "结果维 结果纠 其他结 尚未审\n总计\n持 正 果 结\n"
+)
 
 
 def _facts(text: str) -> dict[str, float]:
@@ -55,5 +58,6 @@ def test_a_total_smaller_than_its_cells_is_not_the_table() -> None:
 
 
 def test_numbers_outside_section_four_are_ignored() -> None:
-    text = "三、收到和处理政府信息公开申请情况\n" + " ".join(["1"] * 15) + "\n" + HEADING + "本年度无相关情况。"
+    before = "三、收到和处理政府信息公开申请情况\n" + " ".join(["1"] * 15) + "\n"
+    text = before + HEADING + "本年度无相关情况。"
     assert _facts(text) == {}
