@@ -108,6 +108,17 @@ def _cmd_airflow(args: argparse.Namespace) -> int:
             return standalone.wait()
 
 
+def _cmd_query(args: argparse.Namespace) -> int:
+    """SQL against the warehouse, read-only, with the DuckDB library the warehouse was built with."""
+    import duckdb
+
+    from scrapers import settings
+
+    with duckdb.connect(str(settings.warehouse_path()), read_only=True) as con:
+        con.sql(args.sql).show(max_width=200, max_rows=args.max_rows)
+    return 0
+
+
 def _cmd_extract(args: argparse.Namespace) -> int:
     from scrapers.extract.files import extract_files
 
@@ -143,6 +154,11 @@ def build_parser() -> argparse.ArgumentParser:
     airflow = commands.add_parser("airflow", help="the Airflow UI on 127.0.0.1 with the bundled portal")
     airflow.add_argument("--port", type=int, default=8080)
     airflow.set_defaults(handler=_cmd_airflow)
+
+    query = commands.add_parser("query", help="run SQL on the warehouse (read-only)")
+    query.add_argument("sql")
+    query.add_argument("--max-rows", type=int, default=50)
+    query.set_defaults(handler=_cmd_query)
 
     extract = commands.add_parser("extract", help="extract figures from .txt/.html/.pdf files")
     extract.add_argument("--format", choices=["jsonl", "table"], default="jsonl")

@@ -82,8 +82,9 @@ def format_summary(ingest: dict[str, Any] | None, marts: dict[str, int], warehou
     lines.extend(f"  {name:<28} {count}" for name, count in sorted(marts.items()))
     lines.append(f"warehouse:         {warehouse}")
     lines.append(
-        f"try:               duckdb -readonly {warehouse} "
-        '"select jurisdiction_code, publisher, doc_type, metric, report_year, value, prior_year_value '
-        'from mart_metric_yoy where prior_year_value is not null order by 1, 2, 3, 4, 5"'
+        "try:               .venv/bin/govreports query "
+        '"select jurisdiction_code, publisher, metric, report_year, value, prior_year_value, abs_change '
+        "from mart_metric_yoy where prior_year_value is not null and doc_type = 'rule_of_law_report' "
+        'order by 1, 3, 4"'
     )
     return "\n".join(lines)

@@ -36,10 +36,12 @@ select
     prior_year.report_id as prior_report_id,
     prior_year.value as prior_year_value,
     prior_year.qualifier as prior_year_qualifier,
-    current_year.value - prior_year.value as abs_change,
+    -- Rounded: the inputs carry at most a few decimals, and binary float noise
+    -- (0.29999999999999716) must not reach a BI tool.
+    round(current_year.value - prior_year.value, 4) as abs_change,
     case
         when prior_year.value is null or prior_year.value = 0 then null
-        else (current_year.value - prior_year.value) / abs(prior_year.value) * 100
+        else round((current_year.value - prior_year.value) / abs(prior_year.value) * 100, 2)
     end as pct_change
 from report_metrics as current_year
 left join report_metrics as prior_year
