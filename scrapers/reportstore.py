@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+
+from scrapers.atomic import write_atomic
 
 _SPACE = re.compile(r"\s+")
 
@@ -24,20 +24,6 @@ def report_id_for(text: str) -> str:
     """Same text (whitespace aside) → same id, whichever URL or page chrome it came with."""
     normalized = _SPACE.sub(" ", text).strip()
     return hashlib.sha256(normalized.encode("utf-8")).hexdigest()[:16]
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def write_json(path: Path, payload: Any) -> None:

@@ -9,14 +9,13 @@ The columns are documented in ARCHITECTURE.md and in dbt_project's source YAML.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from scrapers.atomic import atomic_path
 from scrapers.reportstore import ReportStore, read_json
 from scrapers.sources import Source
 
@@ -88,15 +87,8 @@ SCHEMAS: dict[str, pa.Schema] = {
 
 def _write_parquet(path: Path, rows: list[dict[str, Any]], schema: pa.Schema) -> None:
     table = pa.Table.from_pylist([{name: row.get(name) for name in schema.names} for row in rows], schema)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    os.close(fd)
-    try:
+    with atomic_path(path) as tmp:
         pq.write_table(table, tmp)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def _fetch_log(data_dir: Path, source: str) -> list[dict[str, Any]]:

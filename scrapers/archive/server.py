@@ -13,9 +13,7 @@ asked for port 0 can learn the port.
 from __future__ import annotations
 
 import logging
-import os
 import signal
-import tempfile
 import threading
 from email.utils import format_datetime, parsedate_to_datetime
 from http import HTTPStatus
@@ -25,6 +23,7 @@ from types import FrameType, TracebackType
 from urllib.parse import unquote, urlsplit
 
 from scrapers.archive.site import Resource, build_site
+from scrapers.atomic import write_atomic
 
 log = logging.getLogger(__name__)
 
@@ -157,18 +156,6 @@ class ArchiveServer:
         self.stop()
 
 
-def _write_atomically(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text + "\n")
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
 def serve_forever(
     host: str = "127.0.0.1", port: int = 0, seeds_dir: Path | None = None, url_file: Path | None = None
 ) -> None:
@@ -184,7 +171,7 @@ def serve_forever(
     previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGINT, signal.SIGTERM)}
     try:
         if url_file is not None:
-            _write_atomically(url_file, url)
+            write_atomic(url_file, (url + "\n").encode("utf-8"))
         log.info("bundled portal serving at %s (export %s=%s)", url, URL_ENV, url)
         httpd.serve_forever()
     finally:

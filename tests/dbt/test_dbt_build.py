@@ -40,67 +40,19 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
+from scrapers.stage import SCHEMAS
+
 REPO = Path(__file__).resolve().parents[2]
 PROJECT_DIR = REPO / "dbt_project"
 DBT = Path(sys.executable).parent / "dbt"
 if not DBT.exists():  # pragma: no cover - a dbt on PATH instead of beside this interpreter
     DBT = Path(shutil.which("dbt") or "dbt")
 
-DOCUMENT_SCHEMA = pa.schema(
-    [
-        ("report_id", pa.string()),
-        ("source", pa.string()),
-        ("publisher", pa.string()),
-        ("url", pa.string()),
-        ("alt_urls", pa.string()),
-        ("title", pa.string()),
-        ("published", pa.string()),
-        ("report_year", pa.int32()),
-        ("doc_type", pa.string()),
-        ("province", pa.string()),
-        ("city", pa.string()),
-        ("county", pa.string()),
-        ("jurisdiction_code", pa.string()),
-        ("is_example", pa.bool_()),
-        ("raw_sha256", pa.string()),
-        ("text_chars", pa.int64()),
-        ("text_source", pa.string()),
-        ("first_fetched_at", pa.string()),
-        ("last_fetched_at", pa.string()),
-        ("extractor_version", pa.string()),
-        ("warnings", pa.string()),
-    ]
-)
-FACT_SCHEMA = pa.schema(
-    [
-        ("report_id", pa.string()),
-        ("metric", pa.string()),
-        ("value", pa.float64()),
-        ("unit", pa.string()),
-        ("qualifier", pa.string()),
-        ("fact_year", pa.int32()),
-        ("evidence", pa.string()),
-        ("char_start", pa.int64()),
-        ("char_end", pa.int64()),
-    ]
-)
-FAILURE_SCHEMA = pa.schema(
-    [(name, pa.string()) for name in ("source", "url", "stage", "reason", "detail", "occurred_at")]
-)
-FETCH_LOG_SCHEMA = pa.schema(
-    [
-        ("source", pa.string()),
-        ("url", pa.string()),
-        ("requested_at", pa.string()),
-        ("status", pa.int32()),
-        ("sha256", pa.string()),
-        ("content_type", pa.string()),
-        ("size", pa.int64()),
-        ("elapsed_ms", pa.int64()),
-        ("not_modified", pa.bool_()),
-        ("error", pa.string()),
-    ]
-)
+# The staged data contract is the pipeline's own (scrapers.stage), never a copy of it.
+DOCUMENT_SCHEMA = SCHEMAS["documents"]
+FACT_SCHEMA = SCHEMAS["facts"]
+FAILURE_SCHEMA = SCHEMAS["failures"]
+FETCH_LOG_SCHEMA = SCHEMAS["fetch_log"]
 
 WF_JUSTICE = "潍坊市司法局"
 WC_JUSTICE = "潍城区司法局"
