@@ -80,7 +80,6 @@ def _cmd_dbt(args: argparse.Namespace) -> int:
 
 def _cmd_airflow(args: argparse.Namespace) -> int:
     """`airflow standalone` on 127.0.0.1, with the bundled portal running for the ingest DAG."""
-    import signal
     import subprocess
 
     from scrapers import local_airflow
@@ -95,17 +94,19 @@ def _cmd_airflow(args: argparse.Namespace) -> int:
             }
         )
         local_airflow.prepare(env)
-        print(f"bundled portal: {archive.url}")
-        passwords = local_airflow.airflow_home() / "simple_auth_manager_passwords.json.generated"
-        print(f"Airflow UI:     http://127.0.0.1:{args.port}  (user admin; password printed below, kept in")
-        print(f"                {passwords})")
-        standalone = subprocess.Popen([str(local_airflow.AIRFLOW_BIN), "standalone"], env=env)
+        print(f"bundled portal: {archive.url}", flush=True)
+        # Its own session: a Ctrl-C in this terminal reaches only us, and we forward exactly one
+        # SIGINT (standalone shuts its components down on the first and dies on a second).
+        standalone = subprocess.Popen(
+            [str(local_airflow.AIRFLOW_BIN), "standalone"], env=env, start_new_session=True
+        )
         try:
+            password = local_airflow.admin_password(wait_for=standalone)
+            print(f"Airflow UI:     http://127.0.0.1:{args.port}  login: admin / {password}", flush=True)
             return standalone.wait()
         except KeyboardInterrupt:
-            # SIGINT, not SIGTERM: standalone stops its children only on SIGINT.
-            standalone.send_signal(signal.SIGINT)
-            return standalone.wait()
+            print("stopping Airflow ...", flush=True)
+            return local_airflow.stop_standalone(standalone)
 
 
 def _cmd_query(args: argparse.Namespace) -> int:

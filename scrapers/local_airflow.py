@@ -6,10 +6,13 @@ share one configuration. DAGs run in-process with `airflow dags test` (no schedu
 
 from __future__ import annotations
 
+import json
 import os
 import secrets
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from scrapers import settings
@@ -35,6 +38,8 @@ def airflow_env(extra: dict[str, str] | None = None) -> dict[str, str]:
     env = dict(os.environ)
     env.update(
         {
+            # `airflow standalone` starts its components as `airflow …` from PATH.
+            "PATH": f"{AIRFLOW_BIN.parent}{os.pathsep}{os.environ.get('PATH', '')}",
             "AIRFLOW_HOME": str(home),
             "AIRFLOW__CORE__DAGS_FOLDER": str(settings.REPO_ROOT / "dags"),
             "AIRFLOW__CORE__LOAD_EXAMPLES": "False",
@@ -83,3 +88,24 @@ def dags_test(dag_id: str, env: dict[str, str], log: Path | None = None) -> None
     last_run = text.rsplit("DagRun Finished", 1)[-1]
     if "state=success" not in last_run.split("\n", 1)[0]:
         raise RuntimeError(f"DAG {dag_id} did not succeed; see {log}")
+
+
+def admin_password(wait_for: subprocess.Popen, timeout_s: float = 120) -> str:
+    """The admin password `airflow standalone` generates on first start (and keeps in AIRFLOW_HOME)."""
+    path = airflow_home() / "simple_auth_manager_passwords.json.generated"
+    deadline = time.monotonic() + timeout_s
+    while not path.exists():
+        if wait_for.poll() is not None or time.monotonic() > deadline:
+            return f"(not generated yet; see {path})"
+        time.sleep(0.5)
+    return json.loads(path.read_text(encoding="utf-8")).get("admin", f"(see {path})")
+
+
+def stop_standalone(process: subprocess.Popen, grace_s: float = 60) -> int:
+    """One SIGINT (standalone's clean shutdown), then SIGTERM to its whole session if it hangs."""
+    process.send_signal(signal.SIGINT)
+    try:
+        return process.wait(timeout=grace_s)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGTERM)
+        return process.wait(timeout=30)
