@@ -15,7 +15,7 @@ from typing import Any
 
 from scrapers import settings
 from scrapers.extract import EXTRACTOR_VERSION, extract_document
-from scrapers.fetch import Fetcher, FetchResult
+from scrapers.fetch import Fetcher, FetchResult, RawStore
 from scrapers.parse import ParseError, parse_page, pdf_text, sniff_format
 from scrapers.portals import discover
 from scrapers.records import Candidate, DocumentHints, Failure, ParsedPage
@@ -113,13 +113,13 @@ def fetch_step(source: Source, data_dir: Path | None = None) -> dict[str, Any]:
 
 
 def _fetch_failure(source: Source, url: str, result: FetchResult) -> Failure:
-    reason = (result.attempt.error or f"http_{result.attempt.status}").split(":", 1)
+    error = result.attempt.error or ""
     return Failure(
         source=source.name,
         url=url,
         stage="fetch",
-        reason=reason[0].strip(),
-        detail=reason[1].strip() if len(reason) > 1 else f"HTTP status {result.attempt.status}",
+        reason=result.reason or f"http_{result.attempt.status}",
+        detail=error.split(":", 1)[1].strip() if ":" in error else f"HTTP status {result.attempt.status}",
         occurred_at=result.attempt.requested_at,
     )
 
@@ -133,14 +133,17 @@ class _NoText(Exception):
         self.detail = detail
 
 
-def _read_body(fetcher_store: Path, sha256: str) -> bytes:
-    return (fetcher_store / sha256[:2] / sha256).read_bytes()
+def _read_body(store: RawStore, sha256: str) -> bytes:
+    body = store.get(sha256)
+    if body is None:
+        raise _NoText("raw_object_missing", f"raw object {sha256} is not in the raw zone (refetch)")
+    return body
 
 
-def document_text(document: dict[str, Any], objects: Path) -> tuple[str, str, ParsedPage | None]:
+def document_text(document: dict[str, Any], store: RawStore) -> tuple[str, str, ParsedPage | None]:
     """The text a report's facts will point into: the page's body, or its PDF attachment's text
     when the page is only a cover for it. Returns (text, text_source, page)."""
-    body = _read_body(objects, document["sha256"])
+    body = _read_body(store, document["sha256"])
     kind = sniff_format(body, document["content_type"])
     if kind == "pdf":
         return pdf_text(body), "pdf", None
@@ -151,7 +154,7 @@ def document_text(document: dict[str, Any], objects: Path) -> tuple[str, str, Pa
         return page.text, "html", page
     problems: list[str] = []
     for attachment in document["attachments"]:
-        attachment_body = _read_body(objects, attachment["sha256"])
+        attachment_body = _read_body(store, attachment["sha256"])
         attachment_kind = sniff_format(attachment_body, attachment["content_type"])
         if attachment_kind != "pdf":
             problems.append(f"{attachment['url']}: {attachment_kind} (unsupported_format)")
@@ -190,7 +193,7 @@ def extract_step(source: Source, data_dir: Path | None = None) -> dict[str, Any]
     """Parse and extract every fetched document that is new or changed since the last run."""
     data_dir = data_dir or settings.data_dir()
     work = _work(data_dir, source.name)
-    objects = data_dir / "raw" / "objects"
+    raw = RawStore(data_dir)
     store = ReportStore(data_dir, source.name)
     index = store.url_index()
     failures: list[Failure] = []
@@ -204,7 +207,7 @@ def extract_step(source: Source, data_dir: Path | None = None) -> dict[str, Any]
             unchanged += 1
             continue
         try:
-            text, text_source, page = document_text(document, objects)
+            text, text_source, page = document_text(document, raw)
         except ParseError as exc:
             failures.append(Failure(source.name, url, "parse", exc.reason, exc.detail, _now()))
             continue
