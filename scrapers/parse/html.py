@@ -21,7 +21,9 @@ from scrapers.parse.sniff import sniff_format
 from scrapers.records import Attachment, ParsedPage
 
 _TITLE_SPLIT = re.compile(r"\s*(?:_|｜|\||--|—|\s-\s)\s*")
-CONTENT_CELL_SEP = " "
+# Table cells in the body stay apart as TABs: "合计\t43\t223\t859" must not read as one number
+# with space thousands separators, and the extractor's table reader splits rows on them.
+CONTENT_CELL_SEP = "\t"
 
 
 def clean_title(raw: str | None) -> str | None:

@@ -235,8 +235,8 @@ def test_density_heuristic_finds_the_article(generic):
     assert "互动交流" not in generic.text
 
 
-def test_density_keeps_table_rows_as_lines(generic):
-    assert "0 1 0 0 1" in generic.text.split("\n")
+def test_density_keeps_table_rows_as_lines_with_cells_apart(generic):
+    assert "0\t1\t0\t0\t1" in generic.text.split("\n")
 
 
 @pytest.mark.parametrize(
