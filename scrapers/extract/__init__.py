@@ -3,7 +3,8 @@
 The pipeline, one module per job:
 ``normalize`` (NFKC with an offset map) → ``segment`` (sentences, clauses) → ``numbers`` (the
 number grammar) → ``metrics`` (binding by subject and action, rules in ``metric_rules.yaml``;
-``periods`` decides the year) → conflicts; and ``document`` (title, publisher, dates, report year,
+``periods`` decides the year), tables written as text (``text_tables``: a cell by its row label and
+column header, with the same rules) → conflicts; and ``document`` (title, publisher, dates, report year,
 doc_type) with ``places`` (jurisdiction codes).
 
 Every fact's ``evidence`` is ``text[start:end]`` of the text given, verbatim.
@@ -14,18 +15,26 @@ from __future__ import annotations
 import re
 
 from scrapers.extract.document import read_document
-from scrapers.extract.metrics import BindResult, bind_sentence, resolve_conflicts
+from scrapers.extract.metrics import (
+    Binding,
+    BindResult,
+    RuleSet,
+    bind_sentence,
+    load_rules,
+    resolve_conflicts,
+)
 from scrapers.extract.normalize import NormalizedText, normalize
 from scrapers.extract.numbers import find_figures
 from scrapers.extract.places import code_from_hints, resolve
 from scrapers.extract.segment import split_sentences
-from scrapers.extract.tables import ogi_section4_bindings
+from scrapers.extract.tables import ogi_section4_bindings, section4_span
+from scrapers.extract.text_tables import find_text_tables, table_bindings
 from scrapers.records import DocumentFields, DocumentHints, Extraction, Fact
 
 __all__ = ["EXTRACTOR_VERSION", "extract_document"]
 
 # Bump whenever rules, grammar or data change: stored with every report so facts can be re-derived.
-EXTRACTOR_VERSION = "2026.11.23-3"
+EXTRACTOR_VERSION = "2026.11.23-6"
 
 _GOVERNMENT = re.compile(r"人民政府|政府$|管委会|管理委员会|行政公署")
 
@@ -49,12 +58,24 @@ def extract_document(text: str, hints: DocumentHints | None = None) -> Extractio
     body_start = doc.body_offset if norm.text is text else _norm_index(norm, doc.body_offset)
     figures = find_figures(ntext)
     result = BindResult()
+    rules = load_rules()
+    document_family = rules.document_families.get(doc.doc_type)
+    section4 = section4_span(ntext)
+    tables = [t for t in find_text_tables(ntext) if t.end > body_start]
+    # Table rows are read by row label and column header, never as prose.
+    table_spans = [(t.start, t.end) for t in tables]
+    table_index = 0
     is_government = bool(_GOVERNMENT.search(doc.publisher or ""))
     fig_index = 0
     carried: str | None = None
     previous_end: int | None = None
     for sentence in split_sentences(ntext):
         if sentence.end <= body_start:
+            continue
+        while table_index < len(table_spans) and table_spans[table_index][1] < sentence.start:
+            table_index += 1
+        if table_index < len(table_spans) and table_spans[table_index][0] <= sentence.start:
+            previous_end = None
             continue
         # The subject carries over to the next sentence only within a paragraph.
         if previous_end is None or "\n" in ntext[previous_end:sentence.start]:
@@ -67,8 +88,19 @@ def extract_document(text: str, hints: DocumentHints | None = None) -> Extractio
         while j < len(figures) and figures[j].end <= sentence.end:
             in_sentence.append(figures[j])
             j += 1
-        carried = bind_sentence(ntext, sentence, in_sentence, doc.report_year, is_government, result, carried)
+        carried = bind_sentence(ntext, sentence, in_sentence, doc.report_year, is_government, result, carried,
+                                document_family)
+    in_tables = table_bindings(ntext, [t for t in tables if section4 is None or not (
+        t.start < section4[1] and t.end > section4[0])], doc.report_year, result.dropped, document_family)
+    result.bindings = _merge(result.bindings, in_tables)
+    warnings.extend(dict.fromkeys(
+        f"respectively: {reason.removeprefix('respectively:')}" for reason in result.dropped
+        if reason.startswith("respectively:") and "«" in reason))
     result.bindings.extend(ogi_section4_bindings(ntext))
+    scope = _no_facts_scope(doc.title, rules)
+    if scope and result.bindings:
+        warnings.append(f"no facts: the title names {scope}; {len(result.bindings)} figure(s) not stored")
+        result.bindings = []
     kept, conflict_warnings = resolve_conflicts(result.bindings)
     warnings.extend(conflict_warnings)
 
@@ -82,6 +114,43 @@ def extract_document(text: str, hints: DocumentHints | None = None) -> Extractio
                             report_year=doc.report_year, doc_type=doc.doc_type,
                             jurisdiction=place.jurisdiction)
     return Extraction(document=fields, facts=facts, warnings=warnings)
+
+
+# A title naming part of a year: a half, a quarter, months (not a date: （2023年3月）, 3月15日).
+_PARTIAL_TITLE = re.compile(
+    r"上半年|下半年|前三季度|[一二三四1-4]季度"
+    r"|(?<!\d)(?:1[01]|[1-9])\s?[-—~至到]\s?(?:1[01]|[1-9])月"
+    r"|(?<![\d至到\-—~])(?:1[0-2]|[1-9])月份?(?!\s?\d{1,2}\s?[日号])(?![)\]】])")
+_REPORT_WORDS = re.compile(r"总结|报告|情况|通报")
+
+
+def _no_facts_scope(title: str | None, rules: RuleSet) -> str | None:
+    """Why a document holds no report-year figure: a plan, or a report on part of the year."""
+    if not title:
+        return None
+    head = normalize(title).text
+    if rules.no_facts_title_re is not None and (match := rules.no_facts_title_re.search(head)) and not (
+            _REPORT_WORDS.search(head[:match.start()])):
+        return f"a plan ({match.group(0)})"  # not 2022年工作总结和2023年工作计划
+    if (match := _PARTIAL_TITLE.search(head)) is not None:
+        return f"part of a year ({match.group(0)})"
+    return None
+
+
+def _merge(prose: list[Binding], table: list[Binding]) -> list[Binding]:
+    """Table bindings inserted among the prose ones in document order (first stated wins a conflict)."""
+    if not table:
+        return prose
+    merged: list[Binding] = []
+    queue = sorted(table, key=lambda b: b.evidence_start)
+    index = 0
+    for binding in prose:
+        while index < len(queue) and queue[index].evidence_start < binding.evidence_start:
+            merged.append(queue[index])
+            index += 1
+        merged.append(binding)
+    merged.extend(queue[index:])
+    return merged
 
 
 def _norm_index(norm: NormalizedText, original_index: int) -> int:

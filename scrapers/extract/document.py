@@ -40,6 +40,10 @@ _ORG_SUFFIX = re.compile(
     r"(?:人民政府|政府|管委会|管理委员会|委员会|局|办公室|办公厅|厅|委|办|中心|院|署|司法所|街道办事处|办事处|党工委)$")
 _ISSUER_IN_TITLE = re.compile(r"^(?P<org>[^\s,，。]{3,40}?)(?:关于|\s*(?:19|20)\d{2}\s*年)")
 _TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?")
+_WIDE_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+_CN_YEAR_DIGITS = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
+                   "八": 8, "九": 9}
+_TITLE_CN_YEAR = re.compile(r"((?:一九|二[〇○零])[〇○零一二三四五六七八九]{2})\s*年")
 _BODY_YEAR = re.compile(r"(?<![\d〔\[(])((?:19|20)\d{2})\s*年(?!\d)(?!以来)")
 _TRAILING_PAREN = re.compile(
     r"^(?P<head>.*?(?:答复|报告|通知|意见|函|决定|总结|公告))\s*[(（][^()（）]*[)）]\s*$")
@@ -189,11 +193,16 @@ def _issuer_from_title(title: str | None) -> str | None:
 
 
 def report_year_of(title: str | None, body: str, published: str | None) -> int | None:
-    """The year reported on: title first, then the body's statistics year."""
+    """The year reported on: title first, then the body's statistics year (full-width digits too)."""
+    title = title.translate(_WIDE_DIGITS) if title else title
+    body = body.translate(_WIDE_DIGITS)
     if title:
         match = _TITLE_YEAR.search(title)
         if match and "以来" not in title[match.end():match.end() + 2]:
             return int(match.group(1))
+        written = _TITLE_CN_YEAR.search(title)  # 关于二〇一八年度…的报告
+        if written and "以来" not in title[written.end():written.end() + 2]:
+            return int("".join(str(_CN_YEAR_DIGITS[c]) for c in written.group(1)))
     masked = re.sub(r"《[^》]*》|〔[^〕]*〕", "", body)
     limit = int(published[:4]) if published else None
     leading: Counter[int] = Counter()
@@ -224,9 +233,11 @@ def doc_type_of(title: str | None, body: str) -> DocType:
         return "ogi_annual_report"
     if re.search(r"法治政府建设|依法行政|法治建设", text) and re.search(r"报告|情况|总结", text):
         return "rule_of_law_report"
-    if re.search(r"12345|热线", text) and re.search(r"报告|总结|情况|分析|通报", text):
+    if re.search(r"12345|热线|市长公开电话", text) and re.search(
+            r"报告|总结|小结|情况|分析|通报|综述", text):
         return "hotline_report"
-    if re.search(r"人民调解|调解工作|矛盾纠纷", text) and re.search(r"报告|总结|情况|通报", text):
+    if re.search(r"人民调解|调解工作|矛盾纠纷", text) and re.search(
+            r"报告|总结|小结|情况|通报|综述|计划", text):
         return "mediation_report"
     return "other"
 

@@ -19,7 +19,7 @@ import yaml
 
 from scrapers.extract.numbers import Figure
 from scrapers.extract.periods import period_of
-from scrapers.extract.segment import Sentence
+from scrapers.extract.segment import Sentence, Span
 from scrapers.records import Qualifier
 from scrapers.vocabulary import metric_keys
 
@@ -33,6 +33,25 @@ _COUNT_CHANGE = re.compile(r"(?:增加|减少|增长|下降|上升|多|少|提�
 _PART = "其中"
 _LIST_JOINERS = "、和及与"
 _RIGHT_STOP = re.compile(r"[,，:：;；。、和及与\d]")
+_RESPECTIVELY = "分别"
+# Between 分别 and its first figure: a copula, or a shared action (分别收到12件、8件).
+_RESP_LEAD = re.compile(r"^[^\d,，:：;；。、]{0,10}$")
+_RESP_JOIN = re.compile(r"^\s*(?:[、,，]|和|及|与|以及)\s*$")
+_RESP_CHANGE = re.compile(
+    r"增加|减少|增长|下降|上升|提高|降低|缩减|同比|环比|较上年|比上年|较去年|比去年|多|少")
+_RESP_ITEM_SPLIT = re.compile(r"[、和及与]")
+
+
+@dataclass(frozen=True)
+class _Respective:
+    """One figure of a 分别 list: its own item's family and cue words, or why it was dropped."""
+
+    family: str | None = None
+    local: str = ""
+    region: str = ""
+    evidence_start: int = 0
+    topic_start: int | None = None  # where the subject was named, when before the list's clause
+    drop: str | None = None
 
 
 @dataclass(frozen=True)
@@ -51,6 +70,9 @@ class Rule:
     require_any: tuple[str, ...] = ()
     parts: bool = False  # several figures with different cues in a sentence are parts, not the total
     volume_words: tuple[str, ...] = ()
+    not_in_segment: tuple[str, ...] = ()  # veto words anywhere in the local segment (撤回)
+    document_cues: tuple[str, ...] = ()  # count cues that bind on the document's family alone
+    weak_max_gap: int | None = None  # characters a weak cue may stand from its figure
 
     def accepts(self, figure: Figure, scaled_bare_ok: bool) -> bool:
         """Whether the figure's kind and unit fit this metric (a wrong unit is a wrong figure)."""
@@ -74,8 +96,12 @@ class RuleSet:
     rules: tuple[Rule, ...]
     cue_res: dict[str | None, tuple[re.Pattern[str], dict[str, list[tuple[Rule, bool]]]]]
     exclusion_re: re.Pattern[str]
+    sentence_exclusion_re: re.Pattern[str] | None
     reset_re: re.Pattern[str]
     zeros: tuple[ZeroRule, ...]
+    zero_hint_re: re.Pattern[str]  # a character every zero pattern needs: sentences without it skip them
+    document_families: dict[str, str]  # doc_type → the family of a rate stated without a subject
+    no_facts_title_re: re.Pattern[str] | None
 
 
 @dataclass
@@ -124,6 +150,9 @@ def load_rules(path: Path = RULES_YAML) -> RuleSet:
             default=bool(item.get("default")), nouns=tuple(item.get("nouns", ())),
             require_any=tuple(item.get("require_any", ())), parts=bool(item.get("parts")),
             volume_words=tuple(item.get("volume_words", ())),
+            not_in_segment=tuple(item.get("not_in_segment", ())),
+            document_cues=tuple(item.get("document_cues", ())),
+            weak_max_gap=item.get("weak_max_gap"),
         ))
     families = {r.family for r in rules}
     cue_res: dict[str | None, tuple[re.Pattern[str], dict[str, list[tuple[Rule, bool]]]]] = {}
@@ -150,13 +179,19 @@ def load_rules(path: Path = RULES_YAML) -> RuleSet:
         rules=tuple(rules),
         cue_res=cue_res,
         exclusion_re=re.compile("|".join(f"(?:{p})" for p in raw["actor_exclusions"])),
+        sentence_exclusion_re=(re.compile("|".join(f"(?:{p})" for p in raw["sentence_exclusions"]))
+                               if raw.get("sentence_exclusions") else None),
         reset_re=re.compile(_alternation(raw["resets"])),
         zeros=tuple(zeros),
+        zero_hint_re=re.compile(raw.get("zero_hint", ".")),
+        document_families=dict(raw.get("document_families") or {}),
+        no_facts_title_re=re.compile(raw["no_facts_titles"]) if raw.get("no_facts_titles") else None,
     )
 
 
 def bind_sentence(text: str, sentence: Sentence, figures: list[Figure], report_year: int | None,
-                  is_government: bool, result: BindResult, carried_family: str | None = None) -> str | None:
+                  is_government: bool, result: BindResult, carried_family: str | None = None,
+                  document_family: str | None = None) -> str | None:
     """Bind the figures of one sentence (normalized text) and its zero-in-words statements.
 
     A sentence that names no subject of its own continues the previous sentence's subject
@@ -168,12 +203,24 @@ def bind_sentence(text: str, sentence: Sentence, figures: list[Figure], report_y
     topics = _topics(rs, text, sentence.context_start, s_end)
     if not topics and carried_family:
         topics = [(s_start, s_start, carried_family)]
+    if not figures and not rs.zero_hint_re.search(text, s_start, s_end):
+        return topics[-1][2] if topics else None  # nothing to bind: only the subject carries on
+    # No subject at all: in a hotline (mediation) report a bare rate is the hotline's (mediation's).
+    by_document = not topics and document_family is not None
+    if by_document:
+        topics = [(s_start, s_start, document_family)]
     exclusions = [m.end() for m in rs.exclusion_re.finditer(text, s_start, s_end)]
     resets = [m.start() for m in rs.reset_re.finditer(text, s_start, s_end)]
+    hard = ([m.end() for m in rs.sentence_exclusion_re.finditer(text, sentence.context_start, s_end)]
+            if rs.sentence_exclusion_re else [])
+    breakdowns = _breakdowns(text, figures, s_end)
     part_pos = text.find(_PART, s_start, s_end)
     bound_before_part: set[str] = set()
     first_binding = len(result.bindings)
+    respective = (_respectively(rs, text, sentence, figures, topics)
+                  if _RESPECTIVELY in text[s_start:s_end] else {})
     prev_end = s_start
+    locals_seen: list[str] = []
     for index, figure in enumerate(figures):
         clause = sentence.clause_at(figure.number_start)
         local_start = max(clause.start, prev_end)
@@ -188,19 +235,52 @@ def bind_sentence(text: str, sentence: Sentence, figures: list[Figure], report_y
         if figure.kind not in ("count", "percent", "bare"):
             continue
         local = text[local_start:figure.start]
-        if _excluded(figure.start, exclusions, resets):
+        real_local = local  # what precedes the figure: its period is read here
+        previous_local = locals_seen[-1] if locals_seen else None
+        locals_seen.append(local)
+        if _FROM.search(local) and index + 1 < len(figures) and _TO.match(
+                text[figure.end:figures[index + 1].start]):
+            result.dropped.append(f"from_base:{text[clause.start:clause.end]}")
+            continue  # 由2016年的23.5%提高到…: the starting level, not this year's
+        if previous_local is not None and _TO.match(local) and _FROM.search(previous_local):
+            # …出庭应诉率由23.5%提高到95.8%: the level reached takes the cue before 由.
+            local = _FROM.sub("", previous_local)
+            local_start = figure.start - len(local)
+        if _excluded(figure.start, exclusions, resets) or any(end <= figure.start for end in hard):
             result.dropped.append(f"actor:{text[clause.start:clause.end]}")
             continue
-        family, topic_start = _topic_of(topics, figure, local_start, len(right))
-        rule, cue_end, sign, cue = _choose_rule(rs, family, figure, local, local_start, right, text)
+        if any(a < figure.start < b for a, b in breakdowns):
+            result.dropped.append(f"breakdown:{text[clause.start:clause.end]}")
+            continue  # 纠错18件（撤销12件、确认违法4件）: the parts of the figure before the bracket
+        if figure.kind == "count" and _TOTAL_LOCAL.match(local) and _bind_total(
+                text, figure, clause, first_binding, result):
+            continue  # 委员会21个、…委员会318个，合计339个: the total, and its parts are dropped
+        item = respective.get(index)
+        if item is not None:
+            # 受理、审结行政复议案件分别为46件、41件: the i-th item's words bind the i-th figure.
+            if item.drop:
+                result.dropped.append(f"respectively:{item.drop}")
+                continue
+            family, topic_start = item.family, item.topic_start
+            rule, _cue_end, sign, cue = _choose_rule(rs, family, figure, item.local, 0, item.region,
+                                                     item.local)
+            cue_end = figure.start
+        else:
+            family, topic_start = _topic_of(topics, figure, local_start, len(right))
+            cue_local = local
+            if figure.kind == "percent" and report_year is not None:
+                cue_local = _as_last_year(local, report_year)  # 较2022年增长9.4% in a 2023 report
+            rule, cue_end, sign, cue = _choose_rule(rs, family, figure, cue_local, local_start, right, text)
         if rule is None:
             continue
-        if "分别" in text[clause.start:figure.start]:
-            result.dropped.append(f"respectively:{rule.metric}:{text[clause.start:clause.end]}")
-            continue  # 受理、审结…分别为20件、18件: cue-to-figure pairing is positional, not supported
+        if by_document and rule.kind == "count" and cue not in rule.document_cues:
+            continue  # a count needs its subject named (受理群众诉求 in a hotline report names it)
+        if item is None and _RESPECTIVELY in text[clause.start:figure.start]:
+            result.dropped.append(f"respectively:not a list:{rule.metric}:{text[clause.start:clause.end]}")
+            continue  # 分别 without a list of items and figures to pair: no guessing
         if rule.volume_words and not _is_volume_change(rule, text[s_start:figure.start]):
             continue
-        period = period_of(text[s_start:figure.start], local, report_year,
+        period = period_of(text[s_start:figure.start], real_local, report_year,
                            comparison_ok=rule.kind == "pct_change")
         if period.drop_reason:
             result.dropped.append(f"{period.drop_reason}:{rule.metric}:{text[clause.start:clause.end]}")
@@ -213,7 +293,7 @@ def bind_sentence(text: str, sentence: Sentence, figures: list[Figure], report_y
         if part_pos == -1 or figure.start < part_pos:
             bound_before_part.add(rule.metric)
         value = figure.value * sign
-        evidence_start = clause.start
+        evidence_start = clause.start if item is None else min(item.evidence_start, clause.start)
         if not rule.self_topic and topic_start is not None and topic_start < clause.start:
             # The evidence reaches back to the clause naming the subject (受理复议申请50件，已结案39件).
             evidence_start = _clause_start(text, topic_start, sentence.context_start)
@@ -225,8 +305,137 @@ def bind_sentence(text: str, sentence: Sentence, figures: list[Figure], report_y
             precision=_decimals(figure.value), cue=cue,
         ))
     _drop_parts(rs, first_binding, result)
-    _bind_zeros(rs, text, sentence, exclusions, resets, report_year, is_government, result)
+    _bind_zeros(rs, text, sentence, exclusions + hard, resets if not hard else [], report_year, is_government,
+                result)
+    if by_document:
+        return None
     return topics[-1][2] if topics else None
+
+
+_FROM = re.compile(r"(?:由|从)\s*(?:(?:19|20)\d{2}\s*年度?的?)?\s*$")
+_TO = re.compile(
+    r"^\s*(?:提高|提升|上升|增长|增加|下降|降低|减少|升|降)(?:到|至)\s*(?:(?:19|20)\d{2}\s*年度?的?)?\s*$")
+_TOTAL_LOCAL = re.compile(r"^[\s,、]*(?:合计|共计|总计|总共|共)(?:为|达|有)?\s*$")
+_PREVIOUS_YEAR = re.compile(r"(?:较|比)\s*((?:19|20)\d{2})\s*年度?(?:同期)?")
+
+
+def _as_last_year(local: str, report_year: int) -> str:
+    """较2022年 in a 2023 report is 较上年 (padded so positions stay put)."""
+    def swap(match: re.Match[str]) -> str:
+        if int(match.group(1)) != report_year - 1:
+            return match.group(0)
+        return "较上年".ljust(len(match.group(0)))
+    return _PREVIOUS_YEAR.sub(swap, local)
+
+
+def _breakdowns(text: str, figures: list[Figure], end: int) -> list[tuple[int, int]]:
+    """Brackets right after a figure (纠错18件（撤销12件、确认违法4件）): spans whose figures are parts."""
+    spans = []
+    for figure in figures:
+        pos = figure.end
+        while pos < end and text[pos] == " ":
+            pos += 1
+        if pos < end and text[pos] == "(":
+            close = text.find(")", pos, end)
+            if close != -1:
+                spans.append((pos, close))
+    return spans
+
+
+def _bind_total(text: str, figure: Figure, clause: Span, first: int, result: BindResult) -> bool:
+    """合计339个 after figures of one metric and unit in the sentence: bind it, drop the parts."""
+    mine = result.bindings[first:]
+    last = next((b for b in reversed(mine) if b.unit == figure.unit), None)
+    if last is None:
+        return False
+    parts = [b for b in mine if b.metric == last.metric and b.year == last.year]
+    for part in parts:
+        result.bindings.remove(part)
+        result.dropped.append(f"parts_of_total:{part.metric}:{part.value:g}")
+    result.bindings.append(Binding(
+        metric=last.metric, value=figure.value, unit=figure.unit, qualifier=figure.qualifier, year=last.year,
+        evidence_start=min(p.evidence_start for p in parts), evidence_end=clause.end,
+        precision=_decimals(figure.value), cue="合计"))
+    return True
+
+
+def _respectively(rs: RuleSet, text: str, sentence: Sentence, figures: list[Figure],
+                  topics: list[tuple[int, int, str | None]]) -> dict[int, _Respective]:
+    """Pair the items listed before each 分别 with the figures listed after it, by position.
+
+    受理、审结行政复议案件分别为46件、41件 → 受理 46, 审结 41. The items are the words between the
+    clause start (or the previous figure) and 分别, split at 、和及与; the figures are the run right
+    after 分别 joined by 、和及与. Each item must name a subject or an action of its own (市、县两级
+    names neither); an item without an action takes the last item's words (行政复议、行政诉讼审结).
+    When the counts differ, or the figures are differences (分别增加3件、2件), all are dropped, with
+    the reason.
+    """
+    out: dict[int, _Respective] = {}
+    s_start, s_end = sentence.start, sentence.end
+    pos = text.find(_RESPECTIVELY, s_start, s_end)
+    while pos != -1:
+        after = pos + len(_RESPECTIVELY)
+        first = next((i for i, f in enumerate(figures) if f.start >= after), None)
+        if first is None:
+            break
+        lead = text[after:figures[first].start]
+        if not _RESP_LEAD.match(lead):
+            pos = text.find(_RESPECTIVELY, after, s_end)
+            continue
+        listed = [first]
+        while listed[-1] + 1 < len(figures) and _RESP_JOIN.match(
+                text[figures[listed[-1]].end:figures[listed[-1] + 1].start]):
+            listed.append(listed[-1] + 1)
+        clause = sentence.clause_at(pos)
+        region_start = max([clause.start] + [f.end for f in figures if f.end <= pos])
+        region = text[region_start:pos]
+        evidence = text[clause.start:sentence.clause_at(figures[listed[-1]].number_start).end]
+        items: list[tuple[int, int]] = []
+        cut = region_start
+        for match in _RESP_ITEM_SPLIT.finditer(text, region_start, pos):
+            items.append((cut, match.start()))
+            cut = match.end()
+        items.append((cut, pos))
+        items = [(a, b) for a, b in items if text[a:b].strip()]
+        reason = None
+        if _RESP_CHANGE.search(lead):
+            reason = f"differences, not levels: «{evidence}»"
+        elif len(listed) == 1:
+            pos = text.find(_RESPECTIVELY, after, s_end)
+            continue  # 分别为12件: nothing to pair
+        elif len(items) != len(listed):
+            reason = f"{len(items)} items, {len(listed)} figures: «{evidence}»"
+        pairs: list[_Respective] = []
+        if reason is None:
+            last_topics = _topics(rs, text, items[-1][0], items[-1][1])
+            for number, (a, b) in enumerate(items):
+                own = _topics(rs, text, a, b)
+                before = [t for t in topics if t[1] <= a]
+                if own:
+                    family = own[-1][2]
+                elif last_topics:
+                    family = last_topics[0][2]  # 受理、审结行政复议案件: the last item's noun is shared
+                else:
+                    family = before[-1][2] if before else None  # 行政复议收到和办结
+                topic_start = before[-1][0] if before and not own and not last_topics else None
+                cue_re, _table = rs.cue_res.get(family, rs.cue_res[None])
+                has_cue = bool(cue_re.search(text, a, b))
+                if not own and not has_cue:
+                    if cue_re.search(lead):
+                        # 市、县两级分别受理…: the items are places or bodies, the action is shared.
+                        reason = f"item {text[a:b]!r} names no subject or action: «{evidence}»"
+                        break
+                    # 调解成功率、群众满意度分别为97.2%、99%: this item's figure binds to nothing.
+                    pairs.append(_Respective(drop=f"item {text[a:b]!r} names nothing bound: «{evidence}»"))
+                    continue
+                words = text[a:b]
+                if not has_cue and number != len(items) - 1:
+                    words += " " + text[items[-1][0]:items[-1][1]]
+                pairs.append(_Respective(family, f"{words} {lead}", region, clause.start, topic_start))
+        for number, index in enumerate(listed):
+            out[index] = _Respective(drop=reason) if reason is not None else pairs[number]
+        pos = text.find(_RESPECTIVELY, after, s_end)
+    return out
 
 
 def _topics(rs: RuleSet, text: str, start: int, end: int) -> list[tuple[int, int, str | None]]:
@@ -320,6 +529,8 @@ def _choose_rule(rs: RuleSet, family: str | None, figure: Figure, local: str, lo
                     strong.append((len(local), len(match.group(0)), rule))
     candidates = strong or weak
     for cue_end, length, rule in sorted(candidates, key=lambda c: (c[0], c[1]), reverse=True):
+        if not strong and rule.weak_max_gap is not None and len(local) - cue_end > rule.weak_max_gap:
+            continue  # a weak cue (成功, 办理) only counts close to its figure
         ok, sign = _fits(rule, figure, local, cue_end, right)
         if ok:
             return rule, local_start + cue_end, sign, local[cue_end - length:cue_end]
@@ -332,6 +543,8 @@ def _choose_rule(rs: RuleSet, family: str | None, figure: Figure, local: str, lo
 
 
 def _vetoed(rule: Rule, local: str, cue_start: int, cue_end: int) -> bool:
+    if any(word in local for word in rule.not_in_segment):
+        return True
     for word in rule.not_words:
         pos = local.find(word)
         while pos != -1:

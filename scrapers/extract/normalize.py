@@ -8,6 +8,7 @@ every normalized index maps back to an original index.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from array import array
 from dataclasses import dataclass
@@ -45,15 +46,27 @@ def normalize(text: str) -> NormalizedText:
     """
     if unicodedata.is_normalized("NFKC", text):
         return NormalizedText(text, text, None)
+    # Only the distinct characters that NFKC changes need work; the runs between them are copied.
+    # (CJK unified ideographs, most of a report, are NFKC-stable: skipped without a lookup.)
+    changing = {c: m for c in set(text)
+                if not c.isascii() and not "\u4e00" <= c <= "\u9fff"
+                and (m := unicodedata.normalize("NFKC", c)) != c}
+    if not changing:
+        return NormalizedText(text, text, None)
+    pattern = re.compile("[" + "".join(re.escape(c) for c in changing) + "]")
     parts: list[str] = []
     origin = array("l")
-    for index, char in enumerate(text):
-        if char.isascii():
-            parts.append(char)
-            origin.append(index)
-            continue
-        mapped = unicodedata.normalize("NFKC", char)
+    pos = 0
+    for match in pattern.finditer(text):
+        index = match.start()
+        if index > pos:
+            parts.append(text[pos:index])
+            origin.extend(range(pos, index))
+        mapped = changing[text[index]]
         parts.append(mapped)
-        for _ in mapped:
-            origin.append(index)
+        origin.extend([index] * len(mapped))
+        pos = index + 1
+    if pos < len(text):
+        parts.append(text[pos:])
+        origin.extend(range(pos, len(text)))
     return NormalizedText(text, "".join(parts), origin)

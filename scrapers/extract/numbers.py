@@ -42,7 +42,11 @@ _SUFFIX_QUALIFIERS: dict[str, Qualifier] = {
     "以下": "at_most",
 }
 
-_ARABIC = r"(?:\d{1,3}(?:[,，]\d{3})+(?!\d)|\d+)(?:[.·]\d+)?"
+# Thousands separated by a comma, or by a space when a unit follows (128 640件; never in a row of
+# table cells "120 260", which a space or digit precedes).
+_ARABIC = (r"(?:\d{1,3}(?:[,，]\d{3})+(?!\d)"
+           r"|(?<![\d ])\d{1,3}(?: \d{3})+(?=\s?[万亿]?(?:件|个|人|名|次|通|起|宗|条|例|%))"
+           r"|\d+)(?:[.·]\d+)?")
 _CHINESE = r"[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?"
 
 # One figure: prefix 百分之, the number, an optional scale, 余/多, a unit or a percent sign, a suffix.
@@ -125,7 +129,7 @@ def parse_chinese_number(text: str) -> float | None:
 
 
 def _arabic_value(raw: str) -> float:
-    return float(raw.replace(",", "").replace("，", "").replace("·", "."))
+    return float(raw.replace(",", "").replace("，", "").replace(" ", "").replace("·", "."))
 
 
 def _prefix_qualifier(text: str, start: int) -> tuple[Qualifier | None, int]:
@@ -152,6 +156,8 @@ def find_figures(text: str) -> list[Figure]:
 def _figure_from_match(text: str, match: re.Match[str]) -> Figure | None:
     start, end = match.span()
     arabic, chinese = match.group("arabic"), match.group("chinese")
+    if chinese is not None and match.group("unit") is None and match.group("pct_cn") is None:
+        return None  # Chinese numerals are figures only as counts or percentages (the common case: 一是)
     before = text[start - 1] if start > 0 else ""
     after = text[end:end + 6]
     pct_cn = match.group("pct_cn") is not None

@@ -20,16 +20,20 @@ _PARTIAL = re.compile(
 )
 # Several years at once.
 _MULTI_YEAR = re.compile(
-    r"(?:\d{4}年|[一二三四五六七八九十两几多]+年|十[二三四]五|建区|建市|成立|开展|实施)以来"
+    r"(?:\d{4}年[^,。;]{0,8}?|[一二三四五六七八九十两几多]+年|十[二三四]五|建区|建市|成立|开展|实施|开通)以来"
     r"|(?<!\d)(?:[一二三四五六七八九十两几多近]+|\d{1,2})年(?:来|间)|历年|多年来|近年来"
     r"|\d{4}\s?[-—~至到]\s?\d{4}年"
-    r"|十[二三四]五期间"
+    r"|十[二三四]五[\"”」』]?\s*期间"
 )
 # A comparison base right before the figure: the previous year's level, not this year's.
 _COMPARISON = re.compile(r"较上年|比上年|上年同期|去年同期|较去年|比去年|上一年度?|上年度|较\d{4}年|比\d{4}年"
                          r"|同比(?:增加|减少|增长|下降|上升|提高|降低|缩减|多|少)|环比")
 _YEAR = re.compile(r"(?<![\d〔\[(])((?:19|20)\d{2})\s?年(?!\d)")
 _TITLE = re.compile(r"《[^》]*》|〔[^〕]*〕")
+# A full year written right before the figure (提高到2020年的95.8%): it names the figure's period
+# even inside a multi-year sentence (“十三五”期间，…由2016年的23.5%提高到2020年的95.8%).
+_YEAR_RIGHT_BEFORE = re.compile(
+    r"(?<![\d〔\[(\-—~较比与于])(?<!\d[至到])(?<!年[至到])((?:19|20)\d{2})\s?年度?(?:的|底|末|为|是)?\s*$")
 
 
 @dataclass(frozen=True)
@@ -51,6 +55,10 @@ def period_of(sentence_left: str, local: str, report_year: int | None,
     """
     if not comparison_ok and _COMPARISON.search(local):
         return Period(None, "comparison")
+    right_before = _YEAR_RIGHT_BEFORE.search(local)
+    if right_before:
+        year = int(right_before.group(1))
+        return Period(None if year == report_year else year)
     text = _TITLE.sub(lambda m: " " * len(m.group(0)), sentence_left)
     if _MULTI_YEAR.search(text):
         return Period(None, "multi_year")

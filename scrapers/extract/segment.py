@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 
 # Sentence ends: full stops, semicolons, exclamation/question marks, line breaks, and list markers
 # that open a new item in running prose (一是 / 二是 …, （三）, 3.).
@@ -34,10 +35,15 @@ class Span:
 class Sentence:
     start: int
     end: int
-    clauses: tuple[Span, ...]
+    text: str = field(repr=False, compare=False)
     # Where the subject may come from: the full sentence for a part after a semicolon
     # (受理…50件；审结45件 still speaks of 复议), the sentence itself otherwise.
-    context_start: int
+    context_start: int = 0
+
+    @cached_property
+    def clauses(self) -> tuple[Span, ...]:
+        """The sentence's clauses, computed on first use (most sentences hold no figure)."""
+        return _clauses(self.text, self.start, self.end)
 
     def clause_at(self, pos: int) -> Span:
         """The clause containing normalized position ``pos`` (the last one if past the end)."""
@@ -77,7 +83,7 @@ def _add_sentence(text: str, start: int, end: int, out: list[Sentence], context:
         if a < b:
             # A list item (一是…, （二）…) opens a new subject; the text before the first marker
             # keeps the enclosing sentence as its context.
-            out.append(Sentence(a, b, _clauses(text, a, b), min(context, a) if index == 0 else a))
+            out.append(Sentence(a, b, text, min(context, a) if index == 0 else a))
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:

@@ -19,7 +19,9 @@ from scrapers.extract.metrics import Binding
 _HEADING = re.compile(r"政府信息公开行政复议[、和及]?\s*行政诉讼情况")
 # The next numbered section (五、…) ends the table.
 _NEXT_SECTION = re.compile(r"\n\s*[五六七八]\s*[、.．]")
-_RUN = re.compile(r"(?<![\d.])\d+(?:[ \t\u3000]*\n?[ \t\u3000]*\d+)+(?![\d.%％])")
+# A cell is a number not followed by 年/月/日/号 (the row must not run into "2022年度，…" below it).
+_NUM = r"\d+(?!\d|\s*[年月日号])"
+_RUN = re.compile(r"(?<![\d.])" + _NUM + r"(?:[ \t\u3000]*\n?[ \t\u3000]*" + _NUM + r")+(?![\d.%％])")
 
 GROUP = 5
 CELLS = 15
@@ -29,6 +31,15 @@ _CELL_METRICS = {
     1: "reconsideration.corrected",
     4: "reconsideration.as_respondent",
 }
+
+
+def section4_span(text: str) -> tuple[int, int] | None:
+    """Where section 四 of an OGI report sits in `text` (normalized): its heading to the next section."""
+    heading = _HEADING.search(text)
+    if not heading:
+        return None
+    end_match = _NEXT_SECTION.search(text, heading.end())
+    return heading.start(), end_match.start() if end_match else len(text)
 
 
 def ogi_section4_bindings(text: str) -> list[Binding]:

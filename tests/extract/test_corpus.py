@@ -2,8 +2,9 @@
 
 Three kinds of test: the scorer's own rules on tiny hand-made cases (they must always pass), the
 corpus's gold files are well-formed and every gold number is really in its document (a typo in
-gold would silently lower the score), and the extractor's score on the corpus (xfail until the
-extractor reaches the bar, so main stays green while the number is still printed).
+gold would silently lower the score), and the extractor's score on the corpus: precision >= 0.97
+and recall >= 0.90 overall. The extractor was tuned against this corpus, so this is a regression
+bar, not a measure of generalization (tests/extract/heldout, never tuned against, is that).
 """
 
 from __future__ import annotations
@@ -351,7 +352,6 @@ def test_corpus_coverage(corpus: list) -> None:
 # --- the extractor on the corpus -------------------------------------------------------------
 
 
-@pytest.mark.xfail(reason="extractor below the corpus bar; see scrapers/evaluate report", strict=False)
 def test_extractor_meets_the_corpus_bar() -> None:
     report = run_corpus(CORPUS)
     overall = report.overall

@@ -99,3 +99,10 @@ def test_hints_fill_gaps_but_text_wins() -> None:
     assert doc.published == "2023-03-01"
     assert doc.report_year == 2022
     assert doc.jurisdiction.code == "370700"
+
+
+def test_report_year_written_in_chinese_or_full_width_digits() -> None:
+    from scrapers.extract.document import report_year_of
+
+    assert report_year_of("龙山县人民政府关于二〇一八年度法治政府建设工作的报告", "", None) == 2018
+    assert report_year_of("某市１２３４５热线２０２３年度运行情况报告", "", None) == 2023
