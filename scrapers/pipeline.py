@@ -15,6 +15,7 @@ from typing import Any
 
 from scrapers import settings
 from scrapers.extract import EXTRACTOR_VERSION, extract_document
+from scrapers.extract.hints import hints_for_page
 from scrapers.fetch import Fetcher, FetchResult, RawStore
 from scrapers.parse import ParseError, parse_page, pdf_text, sniff_format
 from scrapers.portals import discover
@@ -169,23 +170,12 @@ def document_text(document: dict[str, Any], store: RawStore) -> tuple[str, str, 
 
 
 def _hints(source: Source, document: dict[str, Any], page: ParsedPage | None) -> DocumentHints:
-    meta = page.metadata if page else None
-    published = None
-    if meta:
-        for raw in (meta.pub_date, meta.publish_date, meta.doc_date):
-            if raw and raw.strip():
-                published = raw.strip()
-                break
-    return DocumentHints(
-        title=(meta.article_title if meta and meta.article_title else None)
-        or (page.title if page else None)
-        or document.get("title"),
+    return hints_for_page(
+        page,
         publisher=source.publisher,
-        published=published,
-        site_id_code=meta.site_id_code if meta else None,
-        index_no=meta.index_no if meta else None,
         jurisdiction_name=source.jurisdiction.name,
         jurisdiction_code=source.jurisdiction.code,
+        fallback_title=document.get("title"),
     )
 
 

@@ -19,7 +19,8 @@ from pathlib import Path
 from typing import TextIO
 from xml.etree import ElementTree
 
-from scrapers.extract import EXTRACTOR_VERSION, extract_document
+from scrapers.extract import extract_document
+from scrapers.extract.hints import hints_for_page
 from scrapers.records import DocumentHints, Extraction
 
 
@@ -111,12 +112,7 @@ def _text_and_hints(path: Path) -> tuple[str, DocumentHints | None]:
         raise UnsupportedFile(f"unsupported format: {_REFUSED_SUFFIXES[suffix]}; convert it to .docx or PDF")
     if kind == "html" or path.suffix.lower() in (".html", ".htm", ".shtml"):
         page = parse_page(body, path.resolve().as_uri(), "text/html")
-        meta = page.metadata
-        published = next((raw.strip() for raw in (meta.pub_date, meta.publish_date, meta.doc_date)
-                          if raw and raw.strip()), None)
-        return page.text, DocumentHints(title=meta.article_title or page.title, publisher=meta.issuing_org,
-                                        published=published, site_id_code=meta.site_id_code,
-                                        index_no=meta.index_no)
+        return page.text, hints_for_page(page)
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             return body.decode(encoding), None
@@ -128,7 +124,6 @@ def _text_and_hints(path: Path) -> tuple[str, DocumentHints | None]:
 def _record(path: Path, extraction: Extraction) -> dict:
     return {
         "file": str(path),
-        "extractor_version": EXTRACTOR_VERSION,
         "document": dataclasses.asdict(extraction.document),
         "facts": [dataclasses.asdict(f) for f in extraction.facts],
         "warnings": extraction.warnings,
@@ -136,6 +131,9 @@ def _record(path: Path, extraction: Extraction) -> dict:
 
 
 def _table(record: dict, out: TextIO) -> None:
+    if "error" in record:
+        out.write(f"== {record['file']}\n   ! cannot extract: {record['error']}\n")
+        return
     doc = record["document"]
     place = doc["jurisdiction"]
     out.write(f"== {record['file']}\n")
@@ -152,20 +150,19 @@ def _table(record: dict, out: TextIO) -> None:
 
 
 def extract_files(files: list[Path], fmt: str, out: TextIO, err: TextIO) -> int:
-    """Extract each file; 0 when all were read, 1 when any could not be (reported on ``err``)."""
+    """Extract each file: exactly one record per file, in order. A file that cannot be read gets a
+    message on ``err`` and a record with an ``error`` field; the others are still processed; the
+    status is 1 when any file failed, else 0."""
     status = 0
     for path in files:
         try:
             text, hints = _text_and_hints(path)
-        except UnsupportedFile as exc:
-            err.write(f"{path}: {exc}\n")
-            status = 1
-            continue
+            record = _record(path, extract_document(text, hints))
         except Exception as exc:  # one unreadable file must not hide the others' results
-            err.write(f"{path}: {type(exc).__name__}: {exc}\n")
+            message = str(exc) if isinstance(exc, UnsupportedFile) else f"{type(exc).__name__}: {exc}"
+            err.write(f"{path}: {message}\n")
             status = 1
-            continue
-        record = _record(path, extract_document(text, hints))
+            record = {"file": str(path), "error": message}
         if fmt == "table":
             _table(record, out)
         else:

@@ -110,5 +110,9 @@ def test_unreadable_files_are_reported_and_the_others_still_processed(tmp_path: 
     assert lines[2] == f"{doc}: unsupported format: binary Word (.doc); convert it to .docx or PDF"
     assert lines[3] == f"{wps}: unsupported format: WPS; convert it to .docx or PDF"
     assert lines[4] == f"{ofd}: unsupported format: OFD; convert it to .docx or PDF"
+    # Exactly one record per file, in order; the unreadable ones carry the same message as `error`.
     records = [json.loads(line) for line in out.getvalue().splitlines()]
-    assert [r["file"] for r in records] == [str(good)]
+    assert [r["file"] for r in records] == [str(f) for f in files]
+    assert [("error" in r) for r in records] == [f != good for f in files]
+    assert records[2]["error"] == "unsupported format: binary Word (.doc); convert it to .docx or PDF"
+    assert records[3]["facts"]
