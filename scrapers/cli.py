@@ -3,6 +3,7 @@
 govreports run             the whole embedded default: bundled portal → Airflow ingest → dbt → summary
 govreports serve-archive   serve the bundled portal on 127.0.0.1
 govreports sources list    the registry's sources
+govreports sources check   fetch a source's entry pages and show what discovery finds there
 govreports ingest          run the pipeline steps for some or all sources without Airflow
 govreports extract FILE…   extract figures from report files (JSON lines)
 govreports dbt ARGS…       dbt on this checkout's project, profile and warehouse
@@ -55,13 +56,50 @@ def _cmd_sources_list(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_sources_check(args: argparse.Namespace) -> int:
+    """Exit 0 when the source finds candidates without failures, 1 otherwise, 2 for a bad name."""
+    import contextlib
+
+    from scrapers.sources.check import check_source, format_check
+    from scrapers.sources.registry import RegistryError, registry_path, source_named
+
+    with contextlib.ExitStack() as stack:
+        registry = registry_path()
+        uses_archive = registry.exists() and "${GOVREPORTS_ARCHIVE_URL}" in registry.read_text(
+            encoding="utf-8"
+        )
+        if uses_archive and "GOVREPORTS_ARCHIVE_URL" not in os.environ:
+            # The registry points at the bundled portal and none is running: start one for the check.
+            from scrapers.archive.server import ArchiveServer
+
+            archive = stack.enter_context(ArchiveServer())
+            os.environ["GOVREPORTS_ARCHIVE_URL"] = archive.url
+            stack.callback(os.environ.pop, "GOVREPORTS_ARCHIVE_URL", None)
+            print(f"(started the bundled portal at {archive.url})", file=sys.stderr)
+        try:
+            source = source_named(args.name)
+        except RegistryError as exc:
+            print(exc, file=sys.stderr)
+            return 2
+        result = check_source(source)
+        print(format_check(result))
+        return 0 if result.ok else 1
+
+
 def _cmd_ingest(args: argparse.Namespace) -> int:
+    from scrapers.fetch.progress import ProgressDisplay
     from scrapers.pipeline import run_source
     from scrapers.sources import load_sources
     from scrapers.summary import write_ingest_summary
 
     sources = [s for s in load_sources() if not args.source or s.name in args.source]
-    summary = write_ingest_summary([run_source(source) for source in sources])
+    results = []
+    with ProgressDisplay(sys.stderr).attached() as progress:  # draws only on a terminal
+        for index, source in enumerate(sources, 1):
+            progress.start_source(index, len(sources), source.name)
+            results.append(run_source(source))
+            progress.finish_source(results[-1])
+    summary = write_ingest_summary(results)
     print(json.dumps({k: v for k, v in summary.items() if k != "per_source"}, ensure_ascii=False, indent=1))
     return 0
 
@@ -143,6 +181,11 @@ def build_parser() -> argparse.ArgumentParser:
     sources = commands.add_parser("sources", help="the source registry")
     sources_commands = sources.add_subparsers(dest="sources_command", required=True)
     sources_commands.add_parser("list", help="list sources").set_defaults(handler=_cmd_sources_list)
+    check = sources_commands.add_parser(
+        "check", help="fetch a source's entry pages: detected platform, list pages, candidates, skipped links"
+    )
+    check.add_argument("name", help="the source's name in the registry (see: govreports sources list)")
+    check.set_defaults(handler=_cmd_sources_check)
 
     ingest = commands.add_parser("ingest", help="discover, fetch, extract and stage without Airflow")
     ingest.add_argument("--source", action="append", help="restrict to this source (repeatable)")
@@ -161,7 +204,7 @@ def build_parser() -> argparse.ArgumentParser:
     query.add_argument("--max-rows", type=int, default=50)
     query.set_defaults(handler=_cmd_query)
 
-    extract = commands.add_parser("extract", help="extract figures from .txt/.html/.pdf files")
+    extract = commands.add_parser("extract", help="extract figures from .txt/.html/.pdf/.docx files")
     extract.add_argument("--format", choices=["jsonl", "table"], default="jsonl")
     extract.add_argument("files", nargs="+", type=Path)
     extract.set_defaults(handler=_cmd_extract)

@@ -17,7 +17,7 @@ from scrapers import settings
 from scrapers.extract import EXTRACTOR_VERSION, extract_document
 from scrapers.extract.hints import hints_for_page
 from scrapers.fetch import Fetcher, FetchResult, RawStore
-from scrapers.parse import ParseError, parse_page, pdf_text, sniff_format
+from scrapers.parse import ParseError, docx_text, parse_page, pdf_text, sniff_format
 from scrapers.portals import discover
 from scrapers.records import Candidate, DocumentHints, Failure, ParsedPage
 from scrapers.reportstore import ReportStore, read_json, report_id_for, write_json
@@ -26,6 +26,8 @@ from scrapers.stage import stage_source
 
 # A detail page whose own text is shorter than this is a cover for its attachment.
 MIN_PAGE_TEXT = 200
+# Formats (by magic bytes) whose text a report can be read from, besides HTML.
+READERS = {"pdf": pdf_text, "docx": docx_text}
 
 
 def _now() -> str:
@@ -146,27 +148,35 @@ def document_text(document: dict[str, Any], store: RawStore) -> tuple[str, str, 
     when the page is only a cover for it. Returns (text, text_source, page)."""
     body = _read_body(store, document["sha256"])
     kind = sniff_format(body, document["content_type"])
-    if kind == "pdf":
-        return pdf_text(body), "pdf", None
+    if kind in READERS:
+        return READERS[kind](body), kind, None
     if kind != "html":
-        raise _NoText("unsupported_format", f"document is {kind}, not HTML or PDF")
+        raise _NoText("unsupported_format", f"document is {kind}, not HTML, PDF or DOCX")
     page = parse_page(body, document["final_url"], document["content_type"])
     if len(page.text.strip()) >= MIN_PAGE_TEXT:
         return page.text, "html", page
+    if not document["attachments"]:
+        if page.text.strip():
+            return page.text, "html", page  # a short report, not a cover
+        raise _NoText("no_text", "page has no text and no attachment")
+    # A cover page: the report is its attachment. If none yields text, the failure carries the
+    # attachment's own reason (unsupported_format, needs_ocr, encrypted …); its bytes stay in the
+    # raw zone. The cover's one line ("附件：….doc") is never taken for the report.
+    reasons: list[str] = []
     problems: list[str] = []
     for attachment in document["attachments"]:
         attachment_body = _read_body(store, attachment["sha256"])
         attachment_kind = sniff_format(attachment_body, attachment["content_type"])
-        if attachment_kind != "pdf":
-            problems.append(f"{attachment['url']}: {attachment_kind} (unsupported_format)")
+        if attachment_kind not in READERS:
+            reasons.append("unsupported_format")
+            problems.append(f"{attachment['url']}: {attachment_kind} is not supported (PDF and DOCX are)")
             continue
         try:
-            return pdf_text(attachment_body), "pdf", page
+            return READERS[attachment_kind](attachment_body), attachment_kind, page
         except ParseError as exc:
-            problems.append(f"{attachment['url']}: {exc.reason}")
-    if page.text.strip():
-        return page.text, "html", page
-    raise _NoText("no_text", "; ".join(problems) or "page has no text and no readable attachment")
+            reasons.append(exc.reason)
+            problems.append(f"{attachment['url']}: {exc.reason}: {exc.detail}")
+    raise _NoText(reasons[0], "; ".join(problems))
 
 
 def _hints(source: Source, document: dict[str, Any], page: ParsedPage | None) -> DocumentHints:

@@ -54,7 +54,9 @@ class Column(BaseModel):
 
     slug: str = Field(pattern=r"^[a-z0-9_]+$")  # path segment (trs, generic)
     name: str  # ColumnName
-    col: int | None = None  # Hanweb column number (col<N>)
+    col: int | None = None  # Hanweb column number (col<N>); gkmlpt category id
+    # Items per list page (TRS, generic); records on a Hanweb column page (the rest come from
+    # dataproxy.jsp); articles per gkmlpt API page.
     page_size: int = Field(default=10, ge=1)
     items: list[Item] = Field(min_length=1)
 
@@ -71,7 +73,7 @@ class SiteConfig(BaseModel):
     icp: str
     police_record: str | None = None  # 公安备案号
     sponsor: str  # 主办单位 in the footer
-    layout: Literal["trs", "hanweb", "generic"]
+    layout: Literal["trs", "hanweb", "gkmlpt", "generic"]
     charset: Literal["utf-8", "gbk"] = "utf-8"
     columns: list[Column] = Field(min_length=1)
 
@@ -81,9 +83,14 @@ class SiteConfig(BaseModel):
             raise ValueError(
                 f"site {self.slug}: SiteIDCode must start with its division code {self.division}"
             )
-        if self.layout == "hanweb" and any(c.col is None for c in self.columns):
-            raise ValueError(f"site {self.slug}: hanweb columns need a col number")
+        if self.layout in ("hanweb", "gkmlpt") and any(c.col is None for c in self.columns):
+            raise ValueError(f"site {self.slug}: {self.layout} columns need a col number")
         return self
+
+    @property
+    def sid(self) -> str:
+        """The site's id on the gkmlpt platform (its index page's inline `SID`)."""
+        return str(int(self.site_id_code[-4:]) + 2000)
 
 
 class Catalog(BaseModel):

@@ -8,26 +8,34 @@ a well-behaved portal. The site is built once at start-up; requests only look it
 `ArchiveServer` runs in a daemon thread (tests, `make run`); `serve_forever` blocks (the
 `govreports serve-archive` command) and writes its URL to a file once listening, so a script that
 asked for port 0 can learn the port.
+
+Besides GET/HEAD of prebuilt resources (looked up by path and query, then by path alone), the
+server answers Hanweb's `POST /module/web/jpage/dataproxy.jsp?startrecord=S&endrecord=E&perpage=P`
+(form `columnid`) with that slice of the column's datastore. `delay_s` slows every request down
+(the crash test uses it to kill a crawl half-way).
 """
 
 from __future__ import annotations
 
 import logging
+import re
 import signal
 import threading
+import time
 from email.utils import format_datetime, parsedate_to_datetime
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from types import FrameType, TracebackType
-from urllib.parse import unquote, urlsplit
+from urllib.parse import parse_qs, unquote, urlsplit
 
-from scrapers.archive.site import Resource, build_site
+from scrapers.archive.site import DATAPROXY_PATH, Resource, build_site, dataproxy_key, datastore_xml
 from scrapers.atomic import write_atomic
 
 log = logging.getLogger(__name__)
 
 URL_ENV = "GOVREPORTS_ARCHIVE_URL"
+_RECORD = re.compile(r"<record>.*?</record>", re.DOTALL)
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -45,10 +53,13 @@ class _Handler(BaseHTTPRequestHandler):
         log.debug("%s %s", self.address_string(), format % args)
 
     def _lookup(self) -> Resource | None:
-        path = unquote(urlsplit(self.path).path) or "/"
+        parts = urlsplit(self.path)
+        path = unquote(parts.path) or "/"
         site = self.server.site
         if path.endswith("/"):
             path += "index.html"
+        if parts.query and f"{path}?{parts.query}" in site:  # gkmlpt's API pages
+            return site[f"{path}?{parts.query}"]
         return site.get(path)
 
     def _not_modified(self, resource: Resource) -> bool:
@@ -96,18 +107,60 @@ class _Handler(BaseHTTPRequestHandler):
         if with_body:
             self.wfile.write(resource.body)
 
+    def _send_simple(self, status: HTTPStatus, body: bytes, content_type: str) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def _dataproxy(self, form: dict[str, str], query: dict[str, str]) -> bytes | None:
+        """The records `startrecord`..`endrecord` (1-based, inclusive) of column `columnid`."""
+        store = self.server.site.get(dataproxy_key(form.get("columnid", "")))
+        if store is None:
+            return None
+        records = _RECORD.findall(store.body.decode("utf-8"))
+        try:
+            start = max(1, int(query.get("startrecord", "1")))
+            end = int(query.get("endrecord", str(len(records))))
+        except ValueError:
+            return None
+        return datastore_xml(records[start - 1 : end], len(records)).encode("utf-8")
+
+    def _slow_down(self) -> None:
+        if self.server.delay_s:
+            time.sleep(self.server.delay_s)
+
     def do_GET(self) -> None:
+        self._slow_down()
         self._respond(with_body=True)
 
     def do_HEAD(self) -> None:
         self._respond(with_body=False)
 
+    def do_POST(self) -> None:
+        self._slow_down()
+        length = int(self.headers.get("Content-Length") or 0)
+        raw = self.rfile.read(length).decode("utf-8", errors="replace") if length else ""
+        parts = urlsplit(self.path)
+        if parts.path != DATAPROXY_PATH:
+            self._send_simple(HTTPStatus.METHOD_NOT_ALLOWED, b"method not allowed", "text/plain")
+            return
+        form = {k: v[0] for k, v in parse_qs(raw).items()}
+        query = {k: v[0] for k, v in parse_qs(parts.query).items()}
+        body = self._dataproxy(form, query)
+        if body is None:
+            self._send_simple(HTTPStatus.BAD_REQUEST, b"<datastore></datastore>", "text/xml; charset=UTF-8")
+            return
+        self._send_simple(HTTPStatus.OK, body, "text/xml; charset=UTF-8")
+
 
 class _ArchiveHTTPServer(ThreadingHTTPServer):
     daemon_threads = True
 
-    def __init__(self, address: tuple[str, int], site: dict[str, Resource]):
+    def __init__(self, address: tuple[str, int], site: dict[str, Resource], delay_s: float = 0.0):
         self.site = site
+        self.delay_s = delay_s
         super().__init__(address, _Handler)
 
 
@@ -119,8 +172,11 @@ def _base_url(httpd: ThreadingHTTPServer) -> str:
 class ArchiveServer:
     """The portal in a background thread: `with ArchiveServer() as srv: get(srv.url + "/…")`."""
 
-    def __init__(self, host: str = "127.0.0.1", port: int = 0, seeds_dir: Path | None = None):
+    def __init__(
+        self, host: str = "127.0.0.1", port: int = 0, seeds_dir: Path | None = None, delay_s: float = 0.0
+    ):
         self.host, self.port, self.seeds_dir = host, port, seeds_dir
+        self.delay_s = delay_s
         self._httpd: _ArchiveHTTPServer | None = None
         self._thread: threading.Thread | None = None
 
@@ -132,7 +188,8 @@ class ArchiveServer:
 
     def start(self) -> ArchiveServer:
         if self._httpd is None:
-            self._httpd = _ArchiveHTTPServer((self.host, self.port), build_site(self.seeds_dir))
+            site = build_site(self.seeds_dir)
+            self._httpd = _ArchiveHTTPServer((self.host, self.port), site, self.delay_s)
             self._thread = threading.Thread(
                 target=self._httpd.serve_forever, name="archive-server", daemon=True
             )
@@ -157,11 +214,15 @@ class ArchiveServer:
 
 
 def serve_forever(
-    host: str = "127.0.0.1", port: int = 0, seeds_dir: Path | None = None, url_file: Path | None = None
+    host: str = "127.0.0.1",
+    port: int = 0,
+    seeds_dir: Path | None = None,
+    url_file: Path | None = None,
+    delay_s: float = 0.0,
 ) -> None:
     """Serve until SIGINT/SIGTERM. Once listening, write the base URL to `url_file` (atomically);
     the file is removed again on exit so a stale URL is never read."""
-    httpd = _ArchiveHTTPServer((host, port), build_site(seeds_dir))
+    httpd = _ArchiveHTTPServer((host, port), build_site(seeds_dir), delay_s)
     url = _base_url(httpd)
 
     def stop(signum: int, frame: FrameType | None) -> None:

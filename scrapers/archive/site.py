@@ -5,13 +5,20 @@ nothing depends on the clock, the port or the order of dictionaries, so two buil
 byte the same and a second crawl sees nothing changed (same ETag, same Last-Modified). URLs are
 absolute paths without a host, so the same bytes work on whatever port the server picks.
 
-Each publisher site imitates one platform (TRS WCM, Hanweb JCMS, a generic CMS); the URL shapes
-are those of ARCHITECTURE.md ("The bundled portal").
+Each publisher site imitates one platform (TRS WCM, Hanweb JCMS, Guangdong's gkmlpt, a generic
+CMS); the URL shapes are those of ARCHITECTURE.md ("The bundled portal").
+
+Two kinds of resource are not pages a browser would be linked to:
+- `/module/web/jpage/dataproxy.jsp?columnid=<N>`: a Hanweb column's complete `<datastore>` (every
+  record, newest first). The column page holds the first `page_size` records; the server answers
+  dataproxy.jsp POSTs (`startrecord`/`endrecord`, form `columnid`) by slicing this one.
+- `/<site>/gkmlpt/api/all/<category>?page=N&sid=<SID>`: the JSON pages of a gkmlpt category.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -37,6 +44,34 @@ STYLE_CSS = (
 )
 # Hanweb columns load this script; the stub keeps every referenced path servable.
 JPAGE_JS = "/* jpage: records are rendered from the datastore block of the page */\n"
+DATAPROXY_PATH = "/module/web/jpage/dataproxy.jsp"
+HANWEB_PERPAGE = 15  # jpage's perPage in the column page's inline config
+
+
+def dataproxy_key(columnid: int | str) -> str:
+    """Where a Hanweb column's complete datastore is kept (see the module docstring)."""
+    return f"{DATAPROXY_PATH}?columnid={columnid}"
+
+
+def hanweb_record(title: str, href: str, date: str) -> str:
+    """One `<record>` of a datastore, as the column page and dataproxy.jsp both write it."""
+    from markupsafe import escape
+
+    t, h = escape(title), escape(href)
+    li = f'<li><a href="{h}" title="{t}" target="_blank">{t}</a><span>{date}</span></li>'
+    return f"<record><![CDATA[{li}]]></record>"
+
+
+def datastore_xml(records: list[str], total: int) -> str:
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<datastore>\n'
+        f"<totalrecord>{total}</totalrecord>\n<totalpage>{-(-total // HANWEB_PERPAGE)}</totalpage>\n"
+        "<recordset>\n" + "\n".join(records) + "\n</recordset>\n</datastore>\n"
+    )
+
+
+def gkmlpt_api_key(site: SiteConfig, column: Column, page: int) -> str:
+    return f"/{site.slug}/gkmlpt/api/all/{column.col}?page={page}&sid={site.sid}"
 
 
 @dataclass(frozen=True)
@@ -182,6 +217,8 @@ class _Layout:
         s = self.site
         if s.layout == "hanweb":
             return [f"/{s.slug}/col/col{column.col}/index.html"]
+        if s.layout == "gkmlpt":
+            return [f"/{s.slug}/gkmlpt/index"]
         base = f"/{s.slug}/{column.slug}/"
         if s.layout == "trs":
             return [base + ("index.html" if k == 0 else f"index_{k}.html") for k in range(pages)]
@@ -193,6 +230,8 @@ class _Layout:
             return f"/{s.slug}/{column.slug}/{d:%Y%m}/t{d:%Y%m%d}_{article.id}.html"
         if s.layout == "hanweb":
             return f"/{s.slug}/art/{d.year}/{d.month}/{d.day}/art_{column.col}_{article.id}.html"
+        if s.layout == "gkmlpt":
+            return f"/{s.slug}/gkmlpt/content/{column.col}/{article.id // 1000}/post_{article.id}.html"
         return f"/{s.slug}/{column.slug}/{d:%Y}/{d:%m%d}/{article.id}.html"
 
     def attachment_path(self, article: Article) -> str:
@@ -250,6 +289,28 @@ def _latest(moments: Iterable[datetime]) -> datetime:
     return max(moments, default=datetime(2018, 1, 1, tzinfo=UTC))
 
 
+def _gkmlpt_page(articles: list[Article], total: int, column: Column) -> bytes:
+    """One page of gkmlpt's `api/all/<category>` answer."""
+    rows = [
+        {
+            "id": a.id,
+            "title": a.title,
+            "url": a.path,
+            "first_publish_time": int(a.modified.timestamp()),
+            "publisher": a.source,
+            "identifier": dict(a.metadata).get("索引号", ""),
+        }
+        for a in articles
+    ]
+    payload = {
+        "articles": rows,
+        "total": total,
+        "page_size": column.page_size,
+        "classify": {"id": column.col},
+    }
+    return json.dumps(payload, ensure_ascii=False, sort_keys=True).encode("utf-8")
+
+
 def build_site(seeds_dir: Path | None = None) -> dict[str, Resource]:
     """Every page of the bundled portal, by absolute URL path."""
     seeds = locate_seeds_dir(seeds_dir)
@@ -267,8 +328,8 @@ def build_site(seeds_dir: Path | None = None) -> dict[str, Resource]:
         for column in site.columns:
             articles = _articles(site, column, examples, seeds)
             pages = max(1, -(-len(articles) // column.page_size))
-            if site.layout == "hanweb":
-                pages = 1  # the datastore carries every record
+            if site.layout in ("hanweb", "gkmlpt"):
+                pages = 1  # one column page; the rest comes from dataproxy.jsp / the JSON API
             list_paths = layout.list_paths(column, pages)
             for article in articles:
                 article.path = layout.article_path(column, article)
@@ -277,12 +338,31 @@ def build_site(seeds_dir: Path | None = None) -> dict[str, Resource]:
                     article.attachments = [(f"{article.title}.pdf", pdf_path)]
                     resources[pdf_path] = Resource(article.pdf, "application/pdf", article.modified)
             modified = _latest(a.modified for a in articles)
-            columns.append({"column": column, "href": list_paths[0], "modified": modified})
-            per_page = len(articles) if site.layout == "hanweb" else column.page_size
+            href = list_paths[0] + (f"#{column.col}" if site.layout == "gkmlpt" else "")
+            columns.append({"column": column, "href": href, "modified": modified})
+            if site.layout == "hanweb":
+                records = [hanweb_record(a.title, a.path, a.listed.isoformat()) for a in articles]
+                resources[dataproxy_key(column.col or 0)] = Resource(
+                    datastore_xml(records, len(records)).encode("utf-8"), "text/xml; charset=UTF-8", modified
+                )
+            if site.layout == "gkmlpt":
+                api_pages = max(1, -(-len(articles) // column.page_size))
+                for number in range(api_pages):
+                    chunk = articles[number * column.page_size : (number + 1) * column.page_size]
+                    resources[gkmlpt_api_key(site, column, number + 1)] = Resource(
+                        _gkmlpt_page(chunk, len(articles), column),
+                        "application/json; charset=UTF-8",
+                        modified,
+                    )
+            per_page = column.page_size
             for number, list_path in enumerate(list_paths):
                 chunk = articles[number * per_page : (number + 1) * per_page]
                 entries = [
-                    {"title": a.title, "href": layout.list_href(a, list_path), "date": a.listed.isoformat()}
+                    {
+                        "title": a.title,
+                        "href": layout.list_href(a, list_path),
+                        "date": a.listed.isoformat(),
+                    }
                     for a in chunk
                 ]
                 text = env.get_template(f"{site.layout}_list.html").render(
@@ -294,6 +374,8 @@ def build_site(seeds_dir: Path | None = None) -> dict[str, Resource]:
                     page_paths=list_paths,
                     total=len(articles),
                     charset=site.charset,
+                    perpage=HANWEB_PERPAGE,
+                    categories=[{"id": c.col, "name": c.name} for c in site.columns],
                 )
                 resources[list_path] = _html(text, site.charset, modified)
             for article in articles:

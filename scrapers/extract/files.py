@@ -12,15 +12,14 @@ figures against its evidence at a glance.
 from __future__ import annotations
 
 import dataclasses
-import io
 import json
-import zipfile
 from pathlib import Path
 from typing import TextIO
-from xml.etree import ElementTree
 
 from scrapers.extract import extract_document
 from scrapers.extract.hints import hints_for_page
+from scrapers.parse import ParseError
+from scrapers.parse.docx import docx_text
 from scrapers.records import DocumentHints, Extraction
 
 
@@ -30,63 +29,6 @@ class UnsupportedFile(Exception):
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _REFUSED_SUFFIXES = {".doc": "binary Word (.doc)", ".wps": "WPS", ".ofd": "OFD", ".docx": "DOCX"}
-
-
-def docx_text(body: bytes) -> str:
-    """The text of a DOCX: one line per paragraph, one line per table row with TAB-separated cells.
-
-    A cell spanning columns (``w:gridSpan``) is followed by empty cells, so header cells stay above
-    their columns; a cell's paragraphs are joined without a separator (Chinese text has no spaces).
-    """
-    try:
-        with zipfile.ZipFile(io.BytesIO(body)) as archive:
-            xml = archive.read("word/document.xml")
-    except KeyError as exc:
-        raise UnsupportedFile("not a valid .docx: no word/document.xml") from exc
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise UnsupportedFile(f"not a valid .docx: {exc}") from exc
-    try:
-        root = ElementTree.fromstring(xml)
-    except ElementTree.ParseError as exc:
-        raise UnsupportedFile(f"not a valid .docx: word/document.xml: {exc}") from exc
-    body_el = root.find(f"{_W}body")
-    if body_el is None:
-        raise UnsupportedFile("not a valid .docx: word/document.xml has no w:body")
-    lines: list[str] = []
-    _docx_blocks(body_el, lines)
-    return "\n".join(lines) + "\n"
-
-
-def _docx_blocks(parent: ElementTree.Element, lines: list[str]) -> None:
-    for child in parent:
-        if child.tag == f"{_W}p":
-            lines.extend(_docx_paragraph(child).split("\n"))
-        elif child.tag == f"{_W}tbl":
-            for row in child.findall(f"{_W}tr"):
-                cells: list[str] = []
-                for cell in row.findall(f"{_W}tc"):
-                    text = "".join(_docx_paragraph(p).replace("\n", "").replace("\t", " ")
-                                   for p in cell.iter(f"{_W}p")).strip()
-                    cells.append(text)
-                    span = cell.find(f"{_W}tcPr/{_W}gridSpan")
-                    extra = int(span.get(f"{_W}val", "1")) - 1 if span is not None else 0
-                    cells.extend([""] * max(0, min(extra, 50)))
-                if any(cells):
-                    lines.append("\t".join(cells).rstrip("\t"))
-        elif child.tag in (f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}smartTag"):
-            _docx_blocks(child, lines)  # content controls wrap paragraphs and tables
-
-
-def _docx_paragraph(paragraph: ElementTree.Element) -> str:
-    parts: list[str] = []
-    for node in paragraph.iter():
-        if node.tag == f"{_W}t" and node.text:
-            parts.append(node.text)
-        elif node.tag == f"{_W}tab":
-            parts.append("\t")
-        elif node.tag in (f"{_W}br", f"{_W}cr"):
-            parts.append("\n")
-    return "".join(parts)
 
 
 def _text_and_hints(path: Path) -> tuple[str, DocumentHints | None]:
@@ -159,7 +101,12 @@ def extract_files(files: list[Path], fmt: str, out: TextIO, err: TextIO) -> int:
             text, hints = _text_and_hints(path)
             record = _record(path, extract_document(text, hints))
         except Exception as exc:  # one unreadable file must not hide the others' results
-            message = str(exc) if isinstance(exc, UnsupportedFile) else f"{type(exc).__name__}: {exc}"
+            if isinstance(exc, UnsupportedFile):
+                message = str(exc)
+            elif isinstance(exc, ParseError):
+                message = exc.detail or exc.reason
+            else:
+                message = f"{type(exc).__name__}: {exc}"
             err.write(f"{path}: {message}\n")
             status = 1
             record = {"file": str(path), "error": message}

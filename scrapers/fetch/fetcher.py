@@ -21,7 +21,7 @@ from urllib.parse import urljoin, urlsplit
 import requests
 from urllib3.exceptions import ReadTimeoutError
 
-from scrapers.fetch import errors
+from scrapers.fetch import errors, progress
 from scrapers.fetch.errors import BlockedURL
 from scrapers.fetch.fetchlog import FetchLog, LoggedAttempt
 from scrapers.fetch.netguard import check_url
@@ -179,10 +179,27 @@ class Fetcher:
 
     def get(self, url: str, *, conditional: bool = True) -> FetchResult:
         """Fetch `url`; never raises for network/HTTP trouble (see FetchResult.ok)."""
+        return self._request(url, conditional=conditional)
+
+    def post(self, url: str, data: dict[str, str]) -> FetchResult:
+        """POST a form (Hanweb's dataproxy.jsp) with the same guard, robots check, throttle,
+        retries, size limits, raw store and fetch log as `get`; never conditional. The log keys
+        the attempt by `url`, so a paging endpoint should carry its paging in the query string."""
+        return self._request(url, conditional=False, data=data)
+
+    def _request(self, url: str, *, conditional: bool, data: dict[str, str] | None = None) -> FetchResult:
         previous = self.log.last_success(url)
         blocked = self._precheck(url)
         if blocked is not None:
-            return self._record(url, blocked, previous, started=time.monotonic(), at=_now_iso(), attempt_no=1)
+            return self._record(
+                url,
+                blocked,
+                previous,
+                started=time.monotonic(),
+                at=_now_iso(),
+                attempt_no=1,
+                method="POST" if data is not None else "GET",
+            )
 
         headers: dict[str, str] = {}
         if conditional and previous is not None and previous.attempt.sha256 in self.store:
@@ -194,12 +211,20 @@ class Fetcher:
         result: FetchResult | None = None
         for attempt_no in range(1, self.retries + 2):
             started, at = time.monotonic(), _now_iso()
-            outcome = self._send(url, headers)
+            outcome = self._send(url, headers, data=data)
             if outcome.status == 304 and (previous is None or previous.attempt.sha256 not in self.store):
                 # We did not ask conditionally (or lost the object): a 304 is useless, ask plainly.
                 headers = {}
-                outcome = self._send(url, headers)
-            result = self._record(url, outcome, previous, started=started, at=at, attempt_no=attempt_no)
+                outcome = self._send(url, headers, data=data)
+            result = self._record(
+                url,
+                outcome,
+                previous,
+                started=started,
+                at=at,
+                attempt_no=attempt_no,
+                method="POST" if data is not None else "GET",
+            )
             if not outcome.retryable or attempt_no > self.retries:
                 break
             time.sleep(self._backoff(attempt_no, outcome.retry_after))
@@ -233,8 +258,17 @@ class Fetcher:
         ceiling = min(self.max_wait, self.backoff_base * 2 ** (attempt_no - 1))
         return random.uniform(ceiling / 2, ceiling)
 
-    def _send(self, url: str, headers: dict[str, str], *, max_bytes: int | None = None) -> _Outcome:
-        """One attempt: follow redirects by hand (each hop re-checked), stream the body."""
+    def _send(
+        self,
+        url: str,
+        headers: dict[str, str],
+        *,
+        max_bytes: int | None = None,
+        data: dict[str, str] | None = None,
+    ) -> _Outcome:
+        """One attempt: follow redirects by hand (each hop re-checked), stream the body. With
+        `data`, the first request is a form POST; a 301/302/303 turns it into a GET (as browsers
+        do), a 307/308 repeats the POST."""
         limit = self.max_bytes if max_bytes is None else max_bytes
         current = url
         redirects: list[str] = []
@@ -251,8 +285,14 @@ class Fetcher:
                     )
             self.throttle.wait(urlsplit(current).netloc)
             try:
-                response = self.session.get(
-                    current, headers=headers, stream=True, allow_redirects=False, timeout=self.timeout
+                response = self.session.request(
+                    "POST" if data is not None else "GET",
+                    current,
+                    headers=headers,
+                    data=data,
+                    stream=True,
+                    allow_redirects=False,
+                    timeout=self.timeout,
                 )
             except requests.RequestException as exc:
                 code, detail = _classify_exception(exc)
@@ -264,6 +304,8 @@ class Fetcher:
                 if status in REDIRECT_STATUSES and location:
                     redirects.append(current)
                     current = urljoin(current, location.strip())
+                    if status in (301, 302, 303):
+                        data = None
                     continue
                 outcome = _Outcome(
                     final_url=current, status=status, headers=response_headers, redirects=redirects
@@ -317,6 +359,7 @@ class Fetcher:
         started: float,
         at: str,
         attempt_no: int,
+        method: str = "GET",
     ) -> FetchResult:
         """Turn an outcome into a logged FetchAttempt (and a stored body) and a FetchResult."""
         requested_at = at
@@ -324,6 +367,8 @@ class Fetcher:
         headers = outcome.headers
         content_type = headers.get("Content-Type")
         extra: dict[str, Any] = {"attempt": attempt_no, "final_url": outcome.final_url}
+        if method != "GET":
+            extra["method"] = method
         if outcome.redirects:
             extra["redirects"] = outcome.redirects
         body: bytes | None = None
@@ -365,6 +410,7 @@ class Fetcher:
             error=error,
         )
         self.log.append(attempt, {k: v for k, v in extra.items() if v is not None})
+        progress.notify(attempt)
         return FetchResult(
             url=url,
             final_url=outcome.final_url,

@@ -46,8 +46,9 @@ class FetchLog:
         self._load()
 
     def _load(self) -> None:
+        self._drop_torn_tail()
         try:
-            handle = self.path.open(encoding="utf-8")
+            handle = self.path.open(encoding="utf-8", errors="replace")
         except FileNotFoundError:
             return
         with handle:
@@ -64,6 +65,34 @@ class FetchLog:
                 except TypeError:
                     continue
                 self._remember(LoggedAttempt(attempt, extra))
+
+    def _drop_torn_tail(self) -> None:
+        """A process killed inside `os.write` can leave a last line without its newline. The next
+        append would glue a good line onto it (losing both) and every reader of the log would
+        meet a line that is not JSON: cut the file back to its last complete line. One source's
+        log has one writer at a time (the source's task), so this cannot cut a concurrent write."""
+        try:
+            with self.path.open("rb+") as handle:
+                size = handle.seek(0, os.SEEK_END)
+                if size == 0:
+                    return
+                handle.seek(size - 1)
+                if handle.read(1) == b"\n":
+                    return
+                keep = size - 1
+                step = 64 * 1024
+                while keep > 0:  # find the last newline, reading backwards
+                    start = max(0, keep - step)
+                    handle.seek(start)
+                    chunk = handle.read(keep - start)
+                    index = chunk.rfind(b"\n")
+                    if index >= 0:
+                        keep = start + index + 1
+                        break
+                    keep = start
+                handle.truncate(keep)
+        except FileNotFoundError:
+            return
 
     def _remember(self, logged: LoggedAttempt) -> None:
         attempt = logged.attempt
@@ -93,4 +122,12 @@ class FetchLog:
             text = self.path.read_text(encoding="utf-8")
         except FileNotFoundError:
             return []
-        return [json.loads(line) for line in text.splitlines() if line.strip()]
+        rows = []
+        for line in text.splitlines():
+            try:
+                data = json.loads(line) if line.strip() else None
+            except json.JSONDecodeError:
+                continue
+            if isinstance(data, dict):
+                rows.append(data)
+        return rows

@@ -8,10 +8,11 @@ Modules: `sniff`, `encoding`, `lines` (DOM â†’ lines), `metadata` (meta tags, ä¿
 `content` (main-content selection), `boilerplate`, `attachments`, `html` (parse_page), `pdf`.
 """
 
+from scrapers.parse.docx import docx_text
 from scrapers.parse.encoding import decode_html
 from scrapers.parse.errors import ParseError
 from scrapers.parse.html import parse_page
 from scrapers.parse.pdf import pdf_text
 from scrapers.parse.sniff import sniff_format
 
-__all__ = ["ParseError", "decode_html", "parse_page", "pdf_text", "sniff_format"]
+__all__ = ["ParseError", "decode_html", "docx_text", "parse_page", "pdf_text", "sniff_format"]

@@ -2,16 +2,18 @@
 
 Platform markers first, because they are exact: TRS WCM puts the article in `.TRS_Editor`
 (`TRS_UEDITOR` in newer templates), Hanweb JCMS between `<!--ZJEG_RSS.content.begin-->` and
-`<!--ZJEG_RSS.content.end-->`. Everything else gets a text-density heuristic in the spirit of
-Readability: leaf text blocks vote for their parent (and half a vote for their grandparent) with a
-score that grows with length and Chinese punctuation, discounted by link density, so the element
-holding the prose wins over menus, link lists and footers.
+`<!--ZJEG_RSS.content.end-->`, gkmlpt content pages (`/gkmlpt/content/…`) in `.article-content`
+(below the `.classify` table of 索引号, 发布机构 …). Everything else gets a text-density
+heuristic in the spirit of Readability: leaf text blocks vote for their parent (and half a vote
+for their grandparent) with a score that grows with length and Chinese punctuation, discounted by
+link density, so the element holding the prose wins over menus, link lists and footers.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup, Tag
 
@@ -31,7 +33,7 @@ _CONTAINER_TAGS = BLOCK_TAGS | CELL_TAGS
 @dataclass
 class ContentRoots:
     roots: list[Tag]
-    method: str  # "trs_editor" | "zjeg_rss" | "density" | "body"
+    method: str  # "trs_editor" | "zjeg_rss" | "gkmlpt" | "density" | "body"
 
 
 def _outermost(tags: list[Tag]) -> list[Tag]:
@@ -89,7 +91,13 @@ def density_root(root: BeautifulSoup | Tag) -> Tag | None:
     return by_id[best]
 
 
-def find_content(soup: BeautifulSoup, html: str) -> ContentRoots:
+def gkmlpt_roots(soup: BeautifulSoup, url: str) -> list[Tag]:
+    if "/gkmlpt/" not in urlsplit(url).path:
+        return []
+    return _outermost(soup.find_all(class_="article-content"))
+
+
+def find_content(soup: BeautifulSoup, html: str, url: str = "") -> ContentRoots:
     """Pick the content root(s). May modify `soup` (chrome removal) in the density case."""
     roots = trs_roots(soup)
     if roots:
@@ -97,6 +105,9 @@ def find_content(soup: BeautifulSoup, html: str) -> ContentRoots:
     fragments = zjeg_fragments(html)
     if fragments:
         return ContentRoots([BeautifulSoup(f, "lxml") for f in fragments], "zjeg_rss")
+    roots = gkmlpt_roots(soup, url)
+    if roots:
+        return ContentRoots(roots, "gkmlpt")
     strip_chrome_elements(soup)
     best = density_root(soup)
     if best is not None:

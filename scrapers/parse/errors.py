@@ -5,6 +5,7 @@ from __future__ import annotations
 NEEDS_OCR = "needs_ocr"  # a PDF without a text layer (a scan)
 ENCRYPTED = "encrypted"
 CORRUPT_PDF = "corrupt_pdf"
+CORRUPT_DOCX = "corrupt_docx"
 NOT_HTML = "not_html"  # parse_page was handed a PDF / DOCX / ... (see sniff_format)
 
 

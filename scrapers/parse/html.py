@@ -44,7 +44,7 @@ def parse_html(html: str, url: str) -> tuple[BeautifulSoup, ParsedPage]:
     attachments = [Attachment(url=u, name=n) for u, n in find_attachments(soup, url)]
     title_tag = soup.find("title")
     title = metadata.article_title or clean_title(title_tag.get_text() if title_tag else None)
-    content = find_content(soup, html)
+    content = find_content(soup, html, url)
     lines: list[str] = []
     for root in content.roots:
         lines.extend(render_lines(root, cell_sep=CONTENT_CELL_SEP))

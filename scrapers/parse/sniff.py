@@ -7,7 +7,7 @@ import io
 import re
 import zipfile
 
-Format = str  # 'html' | 'pdf' | 'docx' | 'doc' | 'ofd' | 'unknown'
+Format = str  # 'html' | 'pdf' | 'docx' | 'doc' | 'ofd' | 'binary' | 'unknown'
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # DOC, WPS, XLS (compound file)
 _HTML_START = re.compile(
@@ -29,8 +29,28 @@ def _zip_kind(body: bytes) -> Format:
     return "unknown"
 
 
+# Bytes that never occur in text (NUL and C0 controls other than tab, newlines, form feed, ESC).
+_BINARY_BYTES = (
+    frozenset(range(0x00, 0x09))
+    | {0x0B, 0x0E, 0x0F}
+    | frozenset(range(0x10, 0x1B))
+    | {0x1C, 0x1D, 0x1E, 0x1F}
+)
+
+
+def looks_binary(head: bytes) -> bool:
+    """An image, archive or executable served as text/html: NUL bytes, or many control bytes."""
+    if not head:
+        return False
+    if b"\x00" in head:
+        return True
+    controls = sum(1 for byte in head if byte in _BINARY_BYTES)
+    return controls / len(head) > 0.02
+
+
 def sniff_format(body: bytes, content_type: str | None) -> Format:
-    """'html' | 'pdf' | 'docx' | 'doc' | 'ofd' | 'unknown', magic bytes first."""
+    """'html' | 'pdf' | 'docx' | 'doc' | 'ofd' | 'binary' | 'unknown', magic bytes first. A body
+    labelled text/html that is not text at all is 'binary', never 'html'."""
     head = body[:1024]
     if b"%PDF-" in head:  # some servers prepend junk before the header; readers tolerate it
         return "pdf"
@@ -44,6 +64,8 @@ def sniff_format(body: bytes, content_type: str | None) -> Format:
         head = head.decode("utf-16", errors="ignore").encode("ascii", errors="ignore")
     if _HTML_START.match(head):
         return "html"
+    if looks_binary(head):
+        return "binary"
     return _by_type(content_type)
 
 

@@ -5,8 +5,10 @@
     discovery.failures    # Failure(stage="discover"): list pages that failed, limits hit, ...
     discovery.pages_seen  # list page URLs requested
 
-One adapter per platform (`trs`, `hanweb`, `generic`), all `PortalAdapter`s sharing the walk in
-`base`. `gkmlpt` has no adapter yet: its entry URLs come back as `unsupported_platform` failures.
+One adapter per platform (`trs`, `hanweb`, `gkmlpt`, `generic`), all `PortalAdapter`s sharing
+the walk in `base` (gkmlpt walks its JSON API instead). A platform without an adapter gets its
+entry URLs back as `unsupported_platform` failures. `detect.detect_platform` tells from a page
+which platform it most looks like (`govreports sources check`).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from __future__ import annotations
 from scrapers.fetch import Fetcher
 from scrapers.portals.base import Discovery, PortalAdapter, TitleFilter, unsupported
 from scrapers.portals.generic import GenericAdapter
+from scrapers.portals.gkmlpt import GkmlptAdapter
 from scrapers.portals.hanweb import HanwebAdapter
 from scrapers.portals.trs import TrsAdapter
 from scrapers.sources.registry import Source
@@ -21,6 +24,7 @@ from scrapers.sources.registry import Source
 ADAPTERS: dict[str, type[PortalAdapter]] = {
     "trs": TrsAdapter,
     "hanweb": HanwebAdapter,
+    "gkmlpt": GkmlptAdapter,
     "generic": GenericAdapter,
 }
 

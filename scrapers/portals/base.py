@@ -38,23 +38,33 @@ _BREADCRUMB_ATTR = re.compile(r"position|crumb|location|dqwz|curpos", re.IGNOREC
 _ITEM_CONTAINERS = ("li", "tr", "dd", "dt", "p")
 
 
-@dataclass
-class Discovery:
-    candidates: list[Candidate] = field(default_factory=list)
-    failures: list[Failure] = field(default_factory=list)
-    pages_seen: list[str] = field(default_factory=list)
-
-    def extend(self, other: Discovery) -> None:
-        self.candidates.extend(other.candidates)
-        self.failures.extend(other.failures)
-        self.pages_seen.extend(other.pages_seen)
-
-
 @dataclass(frozen=True)
 class ListItem:
     url: str  # absolute
     title: str
     listed_date: str | None = None
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A listed link the title filters turned down, and why (`govreports sources check` shows them)."""
+
+    item: ListItem
+    why: str
+
+
+@dataclass
+class Discovery:
+    candidates: list[Candidate] = field(default_factory=list)
+    failures: list[Failure] = field(default_factory=list)
+    pages_seen: list[str] = field(default_factory=list)  # list pages and list API requests
+    skipped: list[Skipped] = field(default_factory=list)
+
+    def extend(self, other: Discovery) -> None:
+        self.candidates.extend(other.candidates)
+        self.failures.extend(other.failures)
+        self.pages_seen.extend(other.pages_seen)
+        self.skipped.extend(other.skipped)
 
 
 @dataclass
@@ -64,6 +74,9 @@ class ListPage:
     items: list[ListItem] = field(default_factory=list)
     next_pages: list[str] = field(default_factory=list)
     problems: list[tuple[str, str]] = field(default_factory=list)  # (reason, detail)
+    # Requests the adapter made while reading this page (Hanweb's dataproxy.jsp POSTs): they are
+    # recorded in Discovery.pages_seen, never queued.
+    extra_requests: list[str] = field(default_factory=list)
 
 
 def now_iso() -> str:
@@ -96,9 +109,17 @@ class TitleFilter:
             return re.compile(re.escape(pattern))
 
     def accepts(self, title: str) -> bool:
+        return self.rejection(title) is None
+
+    def rejection(self, title: str) -> str | None:
+        """Why `title` is turned down (`no title_include pattern matches`, `title_exclude: 通知`),
+        or None when it is accepted."""
         if self.include and not any(p.search(title) for p in self.include):
-            return False
-        return not any(p.search(title) for p in self.exclude)
+            return "no title_include pattern matches"
+        for pattern in self.exclude:
+            if pattern.search(title):
+                return f"title_exclude: {pattern.pattern}"
+        return None
 
     @classmethod
     def for_source(cls, source: Source) -> TitleFilter:
@@ -171,20 +192,30 @@ class PortalAdapter(ABC):
     """One platform's list-page reader; `discover` walks a source's entry URLs with it."""
 
     platform: str = ""
+    # Set while `discover` runs, for adapters whose list pages need more requests (Hanweb paging).
+    fetcher: Fetcher | None = None
+    source: Source | None = None
 
     @abstractmethod
     def parse_list_page(self, html: str, url: str) -> ListPage:
         """Items and further list pages on one list page (`url` is where it was fetched from)."""
 
     def discover(self, source: Source, fetcher: Fetcher) -> Discovery:
+        self.fetcher, self.source = fetcher, source
+        try:
+            return self._discover(source, fetcher)
+        finally:
+            self.fetcher, self.source = None, None
+
+    def _discover(self, source: Source, fetcher: Fetcher) -> Discovery:
         discovery = Discovery()
-        collector = _Collector(source, discovery)
+        collector = Collector(source, discovery)
         for entry_url in source.entry_urls:
             self._walk(entry_url, source, fetcher, collector, discovery)
         return discovery
 
     def _walk(
-        self, entry_url: str, source: Source, fetcher: Fetcher, collector: _Collector, discovery: Discovery
+        self, entry_url: str, source: Source, fetcher: Fetcher, collector: Collector, discovery: Discovery
     ) -> None:
         queue: deque[str] = deque([entry_url])
         seen: set[str] = set(discovery.pages_seen)
@@ -196,7 +227,7 @@ class PortalAdapter(ABC):
             if walked >= source.max_pages:
                 left = len({u for u in queue if u not in seen}) + 1
                 discovery.failures.append(
-                    _failure(source, entry_url, MAX_PAGES_REACHED, f"{left} list page(s) left after {walked}")
+                    failure(source, entry_url, MAX_PAGES_REACHED, f"{left} list page(s) left after {walked}")
                 )
                 return
             seen.add(url)
@@ -205,19 +236,20 @@ class PortalAdapter(ABC):
             result = fetcher.get(url)
             if not result.ok or result.body is None:
                 discovery.failures.append(
-                    _failure(source, url, result.reason or "fetch_failed", result.attempt.error or "")
+                    failure(source, url, result.reason or "fetch_failed", result.attempt.error or "")
                 )
                 continue
             html, _charset = decode_html(result.body, header_charset(result.content_type))
             page = self.parse_list_page(html, result.final_url)
+            discovery.pages_seen.extend(page.extra_requests)
             for item in page.items:
                 collector.add(item)
             for reason, detail in page.problems:
-                discovery.failures.append(_failure(source, url, reason, detail))
+                discovery.failures.append(failure(source, url, reason, detail))
             queue.extend(u for u in page.next_pages if u not in seen)
 
 
-class _Collector:
+class Collector:
     """Filters, checks hosts and deduplicates items into the Discovery's candidates."""
 
     def __init__(self, source: Source, discovery: Discovery) -> None:
@@ -225,16 +257,23 @@ class _Collector:
         self.discovery = discovery
         self.filter = TitleFilter.for_source(source)
         self.seen = {c.url for c in discovery.candidates}
+        self.skipped = {s.item.url for s in discovery.skipped}
 
     def add(self, item: ListItem) -> None:
-        if item.url in self.seen or not self.filter.accepts(item.title):
+        if item.url in self.seen:
+            return
+        why = self.filter.rejection(item.title)
+        if why is not None:
+            if item.url not in self.skipped:
+                self.skipped.add(item.url)
+                self.discovery.skipped.append(Skipped(item, why))
             return
         self.seen.add(item.url)
         parts = urlsplit(item.url)
         if not host_allowed(parts.hostname or "", parts.port, self.source.allowed_hosts):
             # A matching report on a host the source does not allow: say so, do not fetch it.
             self.discovery.failures.append(
-                _failure(self.source, item.url, HOST_NOT_ALLOWED, f"listed as {item.title!r}")
+                failure(self.source, item.url, HOST_NOT_ALLOWED, f"listed as {item.title!r}")
             )
             return
         self.discovery.candidates.append(
@@ -242,7 +281,7 @@ class _Collector:
         )
 
 
-def _failure(source: Source, url: str, reason: str, detail: str) -> Failure:
+def failure(source: Source, url: str, reason: str, detail: str) -> Failure:
     return Failure(
         source=source.name, url=url, stage="discover", reason=reason, detail=detail, occurred_at=now_iso()
     )
@@ -252,7 +291,7 @@ def unsupported(source: Source) -> Discovery:
     """A platform without an adapter yet: one Failure per entry URL, nothing fetched."""
     return Discovery(
         failures=[
-            _failure(source, url, UNSUPPORTED_PLATFORM, f"no discovery adapter for {source.platform!r}")
+            failure(source, url, UNSUPPORTED_PLATFORM, f"no discovery adapter for {source.platform!r}")
             for url in source.entry_urls
         ]
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -11,9 +12,11 @@ import pytest
 
 from scrapers.archive.seeds import locate_seeds_dir
 from scrapers.archive.server import ArchiveServer
-from scrapers.archive.site import Resource, build_site
+from scrapers.archive.site import Resource, build_site, dataproxy_key
 
 _HREF = re.compile(r"""(?:href|src)\s*=\s*["']([^"']+)["']""")
+_COLUMNID = re.compile(r"dataproxy\.jsp\?[^\"'\]]*columnid=(\d+)")
+_GKMLPT = re.compile(r"SID: '(\d+)'.*?CATEGORIES: \[(.*?)\]", re.DOTALL)
 _TRS_PAGER = re.compile(r'createPageHTML\(\s*(\d+)\s*,\s*(\d+)\s*,\s*"([^"]+)"\s*,\s*"([^"]+)"\s*\)')
 
 
@@ -57,9 +60,24 @@ def _text(resource: Resource) -> str:
 
 
 def _links(path: str, resource: Resource) -> list[str]:
-    """Every local path a page points to: anchors, datastore records (CDATA), TRS pager pages."""
+    """Every local path a page points to: anchors, datastore records (CDATA), TRS pager pages, the
+    Hanweb column's whole datastore (dataproxy.jsp), gkmlpt API pages and the articles they list.
+    Resource keys with a query string (dataproxy, gkmlpt API) keep it."""
     text = _text(resource)
+    if resource.content_type.startswith("application/json"):
+        data = json.loads(text)
+        found = [urlsplit(a["url"]).path for a in data["articles"]]
+        base, _, query = path.partition("?")
+        page = int(dict(p.split("=") for p in query.split("&"))["page"])
+        if page * data["page_size"] < data["total"]:
+            found.append(f"{base}?{query.replace(f'page={page}', f'page={page + 1}')}")
+        return found
     found = []
+    for columnid in _COLUMNID.findall(text):
+        found.append(dataproxy_key(columnid))
+    if gkmlpt := _GKMLPT.search(text):
+        sid, categories = gkmlpt.group(1), re.findall(r"id: (\d+)", gkmlpt.group(2))
+        found += [f"{path.rsplit('/', 1)[0]}/api/all/{c}?page=1&sid={sid}" for c in categories]
     for href in _HREF.findall(text):
         if href.startswith(("javascript:", "#", "mailto:")) or urlsplit(href).scheme in ("http", "https"):
             continue

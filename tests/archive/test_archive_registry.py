@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -11,7 +12,7 @@ from bs4 import BeautifulSoup
 
 from scrapers.archive.catalog import load_catalog
 from scrapers.archive.examples import load_examples
-from scrapers.archive.site import Resource
+from scrapers.archive.site import Resource, dataproxy_key
 from scrapers.sources import load_sources
 from scrapers.sources.registry import Source
 
@@ -38,8 +39,23 @@ def _accepts(source: Source, title: str) -> bool:
     )
 
 
-def _list_titles(site: dict[str, Resource], entry: str, page_text) -> list[str]:
-    """Titles on every page of a list (following the TRS pager and generic 下一页 links)."""
+_COLUMNID = re.compile(r"columnid=(\d+)")
+_SID = re.compile(r"SID: '(\d+)'")
+
+
+def _gkmlpt_titles(site: dict[str, Resource], entry: str, text: str, category: str) -> list[str]:
+    sid = _SID.search(text).group(1)  # type: ignore[union-attr]
+    titles, page = [], 1
+    root = entry.rsplit("/", 1)[0]
+    while (key := f"{root}/api/all/{category}?page={page}&sid={sid}") in site:
+        titles += [a["title"] for a in json.loads(site[key].body)["articles"]]
+        page += 1
+    return titles
+
+
+def _list_titles(site: dict[str, Resource], entry: str, page_text, fragment: str = "") -> list[str]:
+    """Titles on every page of a list (following the TRS pager and generic 下一页 links, the whole
+    Hanweb datastore that dataproxy.jsp serves, the gkmlpt API pages)."""
     titles, pending, seen = [], [entry], set()
     while pending:
         path = pending.pop()
@@ -48,8 +64,11 @@ def _list_titles(site: dict[str, Resource], entry: str, page_text) -> list[str]:
         seen.add(path)
         text = page_text(site[path])
         soup = BeautifulSoup(text, "html.parser")
-        if "<datastore>" in text:
-            titles += _RECORD_TITLE.findall(text)
+        if "/gkmlpt/" in path:
+            titles += _gkmlpt_titles(site, path, text, fragment)
+        elif "<datastore>" in text:
+            store = site[dataproxy_key(_COLUMNID.search(text).group(1))]  # type: ignore[union-attr]
+            titles += _RECORD_TITLE.findall(page_text(store))
         else:
             titles += [a.get_text(strip=True) for a in soup.select("ul.list_ul a, table.list a")]
         folder = path.rsplit("/", 1)[0]
@@ -93,7 +112,11 @@ def test_title_filters_keep_every_report_and_skip_every_notice(
         items = [item for column in by_site[source.name].columns for item in column.items]
         notices = {item.notice.title for item in items if item.notice}
         reports_expected = sum(1 for item in items if item.seed or item.example)
-        titles = [t for url in source.entry_urls for t in _list_titles(site, urlsplit(url).path, page_text)]
+        titles = [
+            t
+            for url in source.entry_urls
+            for t in _list_titles(site, urlsplit(url).path, page_text, urlsplit(url).fragment)
+        ]
         kept = [t for t in titles if _accepts(source, t)]
         assert not set(kept) & notices, (source.name, set(kept) & notices)
         assert len(kept) == reports_expected, (source.name, kept)

@@ -87,3 +87,62 @@ def test_serve_forever_writes_its_url_and_stops_on_sigterm(tmp_path: Path) -> No
         if process.poll() is None:
             process.kill()
             process.wait()
+
+
+DEQING = "/deqing/col/col1229515/index.html"
+DATAPROXY = "/module/web/jpage/dataproxy.jsp"
+
+
+def test_hanweb_column_page_holds_the_first_batch_only(server: ArchiveServer) -> None:
+    text = requests.get(server.url + DEQING, timeout=5).text
+    assert text.count("<record>") == 4 and "totalRecord: 7" in text
+
+
+def test_dataproxy_post_answers_the_requested_records(server: ArchiveServer) -> None:
+    reply = requests.post(
+        server.url + DATAPROXY + "?startrecord=5&endrecord=7&perpage=15",
+        data={
+            "col": "1",
+            "appid": "1",
+            "webid": "3",
+            "path": "/deqing/",
+            "columnid": "1229515",
+            "unitid": "1",
+        },
+        timeout=5,
+    )
+    assert reply.status_code == 200 and reply.headers["Content-Type"].startswith("text/xml")
+    assert "<totalrecord>7</totalrecord>" in reply.text and reply.text.count("<record>") == 3
+    first = requests.post(
+        server.url + DATAPROXY + "?startrecord=1&endrecord=4&perpage=15",
+        data={"columnid": "1229515"},
+        timeout=5,
+    )
+    page = requests.get(server.url + DEQING, timeout=5).text
+    assert first.text.split("<record>")[1].split("</record>")[0] in page
+
+
+def test_dataproxy_for_an_unknown_column_is_a_400(server: ArchiveServer) -> None:
+    reply = requests.post(
+        server.url + DATAPROXY + "?startrecord=1&endrecord=4", data={"columnid": "9"}, timeout=5
+    )
+    assert reply.status_code == 400
+    assert requests.post(server.url + DEQING, data={}, timeout=5).status_code == 405
+
+
+def test_gkmlpt_index_and_api(server: ArchiveServer) -> None:
+    index = requests.get(server.url + "/jiangyin-xxgk/gkmlpt/index", timeout=5)
+    assert index.status_code == 200 and "SID: '2005'" in index.text
+    page1 = requests.get(server.url + "/jiangyin-xxgk/gkmlpt/api/all/2301?page=1&sid=2005", timeout=5).json()
+    page2 = requests.get(server.url + "/jiangyin-xxgk/gkmlpt/api/all/2301?page=2&sid=2005", timeout=5).json()
+    assert page1["total"] == 3 and len(page1["articles"]) == 2 and len(page2["articles"]) == 1
+    article = page1["articles"][1]
+    assert "/gkmlpt/content/2301/" in article["url"] and isinstance(article["first_publish_time"], int)
+    assert requests.get(server.url + article["url"], timeout=5).status_code == 200
+
+
+def test_delay_slows_every_answer() -> None:
+    with ArchiveServer(delay_s=0.2) as slow:
+        started = time.monotonic()
+        requests.get(slow.url + "/robots.txt", timeout=5)
+        assert time.monotonic() - started >= 0.2

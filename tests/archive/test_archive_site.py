@@ -32,7 +32,7 @@ def test_every_linked_page_exists_and_every_page_is_reachable(site: dict[str, Re
             continue
         seen.add(path)
         assert path in site, f"broken link to {path}"
-        if site[path].content_type.startswith("text/html"):
+        if site[path].content_type.startswith(("text/html", "text/xml", "application/json")):
             queue.extend(page_links(path, site[path]))
     html = {p for p, r in site.items() if r.content_type.startswith(("text/html", "application/pdf"))}
     assert html <= seen, f"pages nobody links to: {sorted(html - seen)}"

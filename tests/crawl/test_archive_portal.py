@@ -93,3 +93,16 @@ def test_boilerplate_not_in_any_text(crawl):
 
 def test_second_crawl_is_not_modified(crawl):
     assert crawl.second_pass_not_modified and all(crawl.second_pass_not_modified)
+
+
+def test_hanweb_column_is_paged_through_dataproxy(crawl):
+    deqing = crawl.discoveries["deqing"]
+    assert len(deqing.candidates) == 3
+    assert any("dataproxy.jsp?startrecord=5&endrecord=7" in url for url in deqing.pages_seen)
+
+
+def test_gkmlpt_site_is_read_through_its_api(crawl):
+    found = crawl.discoveries["jiangyin-xxgk"]
+    assert [c.title for c in found.candidates] == ["江阴市人民政府2022年政府信息公开工作年度报告"]
+    assert sum("/gkmlpt/api/all/2301?page=" in url for url in found.pages_seen) == 2
+    assert len(found.skipped) == 2

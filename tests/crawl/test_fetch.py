@@ -274,3 +274,71 @@ def test_throttle_spaces_requests_to_one_host():
     throttle.wait("a")
     throttle.wait("a")
     assert slept == [0.9]
+
+
+def test_torn_last_line_is_cut_before_the_next_append(server, fetcher_factory, tmp_path):
+    url = server.route("/a.html", server.Reply(body=b"<html>a</html>"))
+    fetcher_factory().get(url)
+    path = tmp_path / "data" / "raw" / "fetch_log" / "test-src.jsonl"
+    with path.open("ab") as handle:  # a process killed inside os.write
+        handle.write(b'{"source": "test-src", "url": "http://x/", "requ')
+    fetcher = fetcher_factory()  # a rerun opens the log
+    assert fetcher.get(url).ok
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert [json.loads(line)["url"] for line in lines] == [url, url]  # every line parses
+
+
+def test_read_all_skips_lines_that_are_not_json(tmp_path):
+    path = tmp_path / "raw" / "fetch_log" / "s.jsonl"
+    path.parent.mkdir(parents=True)
+    path.write_text('{"url": "a"}\n{"url": "b", "sta{"url": "c"}\n[1]\n{"url": "d"}\n', encoding="utf-8")
+    assert [row["url"] for row in FetchLog(tmp_path, "s").read_all()] == ["a", "d"]
+
+
+def test_post_is_guarded_logged_and_stored(server, fetcher_factory, make_source):
+    url = server.route("/proxy.jsp?start=1", server.Reply(body=b"<datastore></datastore>"))
+    fetcher = fetcher_factory()
+    result = fetcher.post(url, {"columnid": "7"})
+    assert result.ok and server.requests[-1].method == "POST" and server.requests[-1].body == b"columnid=7"
+    assert log_lines(fetcher)[-1]["http"]["method"] == "POST"
+    blocked = fetcher_factory(make_source(allowed_hosts=["other.example"])).post(url, {"a": "1"})
+    assert blocked.reason == "host_not_allowed"
+
+
+def test_post_redirected_with_303_becomes_a_get(server, fetcher_factory):
+    url = server.route("/form.jsp", server.Reply(status=303, headers={"Location": "/result.html"}))
+    server.route("/result.html", server.Reply(body=b"done"))
+    assert fetcher_factory().post(url, {"a": "1"}).body == b"done"
+    assert [r.method for r in server.requests if r.path != "/robots.txt"] == ["POST", "GET"]
+
+
+def test_redirect_loop_is_too_many_redirects(server, fetcher_factory):
+    server.route("/a.html", server.Reply(status=302, headers={"Location": "/b.html"}))
+    server.route("/b.html", server.Reply(status=302, headers={"Location": "/a.html"}))
+    assert fetcher_factory().get(server.url + "/a.html").reason == "too_many_redirects"
+
+
+def test_gzip_bomb_is_cut_at_the_decompressed_size(server, fetcher_factory):
+    import gzip
+
+    bomb = gzip.compress(b"\0" * (20 * 2**20))
+    url = server.route("/bomb.html", server.Reply(body=bomb, headers={"Content-Encoding": "gzip"}))
+    result = fetcher_factory(max_bytes=2**20).get(url)
+    assert len(bomb) < 2**20 and result.reason == "too_large"
+
+
+def test_trickling_body_is_cut_at_max_seconds(server, fetcher_factory):
+    def trickle(handler):
+        handler.send_response(200)
+        handler.send_header("Content-Type", "text/html")
+        handler.send_header("Connection", "close")
+        handler.end_headers()
+        for _ in range(40):  # each packet well within the read timeout, the whole far beyond max_seconds
+            handler.wfile.write(b"x" * 70000)
+            handler.wfile.flush()
+            time.sleep(0.05)
+        handler.close_connection = True
+
+    url = server.route("/trickle.html", trickle)
+    result = fetcher_factory(max_seconds=0.3, retries=0).get(url)
+    assert result.reason == "timeout"

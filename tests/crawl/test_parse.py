@@ -75,7 +75,23 @@ def test_sniff_ole_is_doc():
 
 
 def test_sniff_unknown_bytes():
-    assert sniff_format(b"\x00\x01\x02garbage", "application/octet-stream") == "unknown"
+    assert sniff_format(b"plain words, no markup", "application/octet-stream") == "unknown"
+
+
+def test_sniff_binary_even_when_labelled_html():
+    png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256))
+    assert sniff_format(png, "text/html; charset=utf-8") == "binary"
+    assert sniff_format(b"\x00\x01\x02garbage", "application/octet-stream") == "binary"
+
+
+def test_sniff_gbk_text_is_not_binary():
+    assert sniff_format("法治政府建设情况报告".encode("gbk"), "text/html") == "html"
+
+
+def test_parse_page_refuses_binary():
+    with pytest.raises(ParseError) as excinfo:
+        parse_page(b"\x89PNG\r\n\x1a\n\x00\x00\x00", BASE, "text/html")
+    assert excinfo.value.reason == "not_html"
 
 
 # -- decode_html --------------------------------------------------------------------------------
@@ -351,3 +367,14 @@ def test_html_error_page_saved_as_pdf_is_corrupt():
     with pytest.raises(ParseError) as excinfo:
         pdf_text(b"<html><body>404 Not Found</body></html>")
     assert excinfo.value.reason == "corrupt_pdf"
+
+
+def test_gkmlpt_article_content_below_the_classify_table():
+    html = (
+        '<html><body><div class="classify"><table><tr><th>索引号：</th><td>113/2023-00018</td>'
+        "<th>发布机构：</th><td>某市司法局</td></tr></table></div><h1>某市2022年政府信息公开工作年度报告</h1>"
+        '<div class="article-content"><p>某市2022年政府信息公开工作年度报告详见附件。</p></div></body></html>'
+    )
+    page = parse_page(html.encode(), "http://www.a.gov.cn/gkmlpt/content/2/2301/post_2301.html", "text/html")
+    assert page.text == "某市2022年政府信息公开工作年度报告详见附件。"
+    assert page.metadata.index_no == "113/2023-00018"

@@ -124,15 +124,124 @@ def test_hanweb_record_dates(run, server, fixture_text):
     assert [c.listed_date for c in run("hanweb", entry).candidates] == ["2022-01-05", "2021-01-20"]
 
 
-def test_hanweb_more_records_than_shown_is_reported(run, server, fixture_text):
+def _record(href: str, title: str, date: str) -> str:
+    item = f'<li><a href="{href}" title="{title}">{title}</a><span>{date}</span></li>'
+    return f"<record><![CDATA[{item}]]></record>"
+
+
+def _datastore(total: int, records: list[str]) -> bytes:
+    body = (
+        f"<datastore><totalrecord>{total}</totalrecord><recordset>{''.join(records)}</recordset></datastore>"
+    )
+    return ('<?xml version="1.0" encoding="utf-8"?>' + body).encode()
+
+
+DATAPROXY = "/module/web/jpage/dataproxy.jsp"
+REPORT_2019 = "威海市文登区2019年度法治政府建设情况报告"
+
+
+def with_total(fixture_text, total: int) -> str:
+    html = fixture_text("hanweb_column.html")
+    return html.replace("<totalrecord>3</totalrecord>", f"<totalrecord>{total}</totalrecord>")
+
+
+@pytest.fixture
+def hanweb_five(server, fixture_text):
+    """A column page holding 3 of its 5 records; dataproxy.jsp serves the other two."""
+    html = fixture_text("hanweb_column.html").replace(
+        "<totalrecord>3</totalrecord>", "<totalrecord>5</totalrecord>"
+    )
+    entry = server.html("/col/col4521/index.html", html)
+    more = [
+        _record(
+            "/art/2020/1/10/art_4521_1001.html", "威海市文登区2019年度法治政府建设情况报告", "2020-01-10"
+        ),
+        _record("/art/2019/5/10/art_4521_901.html", "关于法治政府建设考核的通知", "2019-05-10"),
+    ]
+    server.route(
+        DATAPROXY + "?startrecord=4&endrecord=5&perpage=15",
+        server.Reply(body=_datastore(5, more), content_type="text/xml;charset=UTF-8"),
+    )
+    return entry
+
+
+def test_hanweb_dataproxy_pages_beyond_the_column_page(run, server, hanweb_five):
+    discovery = run("hanweb", hanweb_five)
+    assert urls(discovery)[-1] == server.url + "/art/2020/1/10/art_4521_1001.html"
+    assert len(discovery.candidates) == 3 and discovery.failures == []
+    assert [c.listed_date for c in discovery.candidates][-1] == "2020-01-10"
+    assert "关于法治政府建设考核的通知" in [s.item.title for s in discovery.skipped]
+
+
+def test_hanweb_dataproxy_is_a_post_with_the_column_parameters(run, server, hanweb_five):
+    discovery = run("hanweb", hanweb_five)
+    (post,) = [r for r in server.requests if r.method == "POST"]
+    assert post.path == DATAPROXY + "?startrecord=4&endrecord=5&perpage=15"
+    from urllib.parse import parse_qs
+
+    form = {k: v[0] for k, v in parse_qs(post.body.decode()).items()}
+    assert form["columnid"] == "4521" and form["unitid"] == "23456" and form["webid"] == "4"
+    assert form["col"] == "1" and form["appid"] == "1" and form["permissiontype"] == "0"
+    assert discovery.pages_seen[-1] == server.url + post.path
+
+
+def test_hanweb_dataproxy_is_logged_as_a_post(run, server, hanweb_five, fetcher_factory, make_source):
+    source = make_source(platform="hanweb", entry_urls=[hanweb_five])
+    fetcher = fetcher_factory(source)
+    discover(source, fetcher)
+    lines = fetcher.log.read_all()
+    assert [line["http"].get("method") for line in lines] == [None, "POST"]
+
+
+def test_hanweb_dataproxy_in_several_batches(run, server, fixture_text):
+    html = fixture_text("hanweb_column.html").replace(
+        "<totalrecord>3</totalrecord>", "<totalrecord>5</totalrecord>"
+    )
+    html = html.replace("</body>", "<script>var pageJs = {perpage: 1};</script></body>")
+    entry = server.html("/col/col4521/index.html", html)
+    for n in (4, 5):
+        record = _record(
+            f"/art/2019/1/{n}/art_4521_{n}.html", f"{2010 + n}年法治政府建设情况报告", "2019-01-01"
+        )
+        end = min(5, n + 2)
+        server.route(
+            f"{DATAPROXY}?startrecord={n}&endrecord={end}&perpage=1",
+            server.Reply(body=_datastore(5, [record])),
+        )
+    discovery = run("hanweb", entry)
+    assert len(discovery.candidates) == 4 and discovery.failures == []
+    assert len([r for r in server.requests if r.method == "POST"]) == 2
+
+
+def test_hanweb_failed_dataproxy_is_a_failure_and_the_first_batch_is_kept(run, server, fixture_text):
     html = fixture_text("hanweb_column.html").replace(
         "<totalrecord>3</totalrecord>", "<totalrecord>45</totalrecord>"
     )
-
-    entry = server.html("/col/col4521/index.html", html)
+    entry = server.html("/col/col4521/index.html", html)  # no dataproxy route: 404
     discovery = run("hanweb", entry)
-    assert [f.reason for f in discovery.failures] == ["pagination_unsupported"]
+    assert [f.reason for f in discovery.failures] == ["http_404"]
     assert len(discovery.candidates) == 2
+
+
+def test_hanweb_dataproxy_answer_without_datastore(run, server, fixture_text):
+    html = fixture_text("hanweb_column.html").replace(
+        "<totalrecord>3</totalrecord>", "<totalrecord>4</totalrecord>"
+    )
+    entry = server.html("/col/col4521/index.html", html)
+    server.route(
+        DATAPROXY + "?startrecord=4&endrecord=4&perpage=15", server.Reply(body=b"<html>login</html>")
+    )
+    assert [f.reason for f in run("hanweb", entry).failures] == ["bad_dataproxy"]
+
+
+def test_hanweb_more_records_without_a_fetcher_is_reported(fixture_text):
+    from scrapers.portals.hanweb import HanwebAdapter
+
+    html = fixture_text("hanweb_column.html").replace(
+        "<totalrecord>3</totalrecord>", "<totalrecord>45</totalrecord>"
+    )
+    page = HanwebAdapter().parse_list_page(html, "http://www.wendeng.gov.cn/col/col4521/index.html")
+    assert [reason for reason, _ in page.problems] == ["pagination_unsupported"]
 
 
 def test_hanweb_total_from_jpage_script_is_read(fixture_text):
@@ -200,8 +309,10 @@ def test_gbk_list_page_is_decoded(run, server):
     assert [c.title for c in run("generic", entry).candidates] == ["2023年法治政府建设年度报告"]
 
 
-def test_unsupported_platform_is_a_failure(run, server):
-    discovery = run("gkmlpt", server.url + "/gkmlpt/index")
+def test_unsupported_platform_is_a_failure(make_source, server):
+    from scrapers.portals.base import unsupported
+
+    discovery = unsupported(make_source(entry_urls=[server.url + "/x/index"]))
     assert [f.reason for f in discovery.failures] == ["unsupported_platform"]
     assert server.requests == []
 
