@@ -1,9 +1,10 @@
 """Text (+ hints) → ``Extraction``: document fields, jurisdiction and vocabulary facts.
 
 The pipeline, one module per job:
-``normalize`` (NFKC with an offset map) → ``segment`` (sentences, clauses) → ``numbers`` (the
-number grammar) → ``metrics`` (binding by subject and action, rules in ``metric_rules.yaml``;
-``periods`` decides the year), tables written as text (``text_tables``: a cell by its row label and
+``normalize`` (NFKC with an offset map) → ``lines`` (PDF line breaks, page furniture) → ``segment``
+(sentences, clauses) → ``numbers`` (the number grammar) → ``metrics`` (binding by subject and action,
+rules in ``metric_rules.yaml``; ``periods`` decides the year), tables written as text (``text_tables``:
+a cell by its row label and
 column header, with the same rules) → conflicts; and ``document`` (title, publisher, dates, report year,
 doc_type) with ``places`` (jurisdiction codes).
 
@@ -15,12 +16,14 @@ from __future__ import annotations
 import re
 
 from scrapers.extract.document import read_document
+from scrapers.extract.lines import unwrap_lines
 from scrapers.extract.metrics import (
     Binding,
     BindResult,
     RuleSet,
     bind_sentence,
     load_rules,
+    plan_sections,
     resolve_conflicts,
 )
 from scrapers.extract.normalize import NormalizedText, normalize
@@ -34,7 +37,7 @@ from scrapers.records import DocumentFields, DocumentHints, Extraction, Fact
 __all__ = ["EXTRACTOR_VERSION", "extract_document"]
 
 # Bump whenever rules, grammar or data change: stored with every report so facts can be re-derived.
-EXTRACTOR_VERSION = "2026.11.23-6"
+EXTRACTOR_VERSION = "2026.11.23-7"
 
 _GOVERNMENT = re.compile(r"人民政府|政府$|管委会|管理委员会|行政公署")
 
@@ -54,8 +57,10 @@ def extract_document(text: str, hints: DocumentHints | None = None) -> Extractio
         warnings.append("jurisdiction: no place name found in publisher, title or hints")
 
     norm = normalize(text)
-    ntext = norm.text
     body_start = doc.body_offset if norm.text is text else _norm_index(norm, doc.body_offset)
+    # PDF line breaks inside a sentence and page furniture go (deletions: body_start stays put).
+    norm = unwrap_lines(norm, body_start)
+    ntext = norm.text
     figures = find_figures(ntext)
     result = BindResult()
     rules = load_rules()
@@ -66,6 +71,9 @@ def extract_document(text: str, hints: DocumentHints | None = None) -> Extractio
     table_spans = [(t.start, t.end) for t in tables]
     table_index = 0
     is_government = bool(_GOVERNMENT.search(doc.publisher or ""))
+    # Plan sections (四、下一步工作安排, 2024年工作要点): aims, not results; nothing in them binds.
+    plans = plan_sections(ntext, doc.report_year, body_start)
+    plan_index = 0
     fig_index = 0
     carried: str | None = None
     previous_end: int | None = None
@@ -75,6 +83,11 @@ def extract_document(text: str, hints: DocumentHints | None = None) -> Extractio
         while table_index < len(table_spans) and table_spans[table_index][1] < sentence.start:
             table_index += 1
         if table_index < len(table_spans) and table_spans[table_index][0] <= sentence.start:
+            previous_end = None
+            continue
+        while plan_index < len(plans) and plans[plan_index][1] <= sentence.start:
+            plan_index += 1
+        if plan_index < len(plans) and plans[plan_index][0] <= sentence.start:
             previous_end = None
             continue
         # The subject carries over to the next sentence only within a paragraph.
@@ -90,8 +103,9 @@ def extract_document(text: str, hints: DocumentHints | None = None) -> Extractio
             j += 1
         carried = bind_sentence(ntext, sentence, in_sentence, doc.report_year, is_government, result, carried,
                                 document_family)
-    in_tables = table_bindings(ntext, [t for t in tables if section4 is None or not (
-        t.start < section4[1] and t.end > section4[0])], doc.report_year, result.dropped, document_family)
+    in_tables = table_bindings(ntext, [t for t in tables if (section4 is None or not (
+        t.start < section4[1] and t.end > section4[0])) and not any(a <= t.start < b for a, b in plans)],
+        doc.report_year, result.dropped, document_family)
     result.bindings = _merge(result.bindings, in_tables)
     warnings.extend(dict.fromkeys(
         f"respectively: {reason.removeprefix('respectively:')}" for reason in result.dropped

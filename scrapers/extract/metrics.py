@@ -102,6 +102,11 @@ class RuleSet:
     zero_hint_re: re.Pattern[str]  # a character every zero pattern needs: sentences without it skip them
     document_families: dict[str, str]  # doc_type → the family of a rate stated without a subject
     no_facts_title_re: re.Pattern[str] | None
+    plan_re: re.Pattern[str] | None = None  # future and target words: what follows is an aim
+    plan_section_re: re.Pattern[str] | None = None  # a heading word of a plan section
+    rival_words: frozenset[str] = frozenset()  # other mediation systems (劳动人事争议, 12315 …)
+    generic_words: frozenset[str] = frozenset()  # mediation words that stay a rival's (调解, 纠纷)
+    subordinate_re: re.Pattern[str] | None = None  # 各乡镇, 各部门: not the government's own total
 
 
 @dataclass
@@ -117,6 +122,7 @@ class Binding:
     evidence_end: int
     precision: int = 0  # decimals written: the precise figure wins a conflict
     cue: str = ""
+    subordinate: bool = False  # stated for 各乡镇 / 各部门: loses a conflict to the government's own figure
 
 
 @dataclass
@@ -173,6 +179,8 @@ def load_rules(path: Path = RULES_YAML) -> RuleSet:
             if key not in known:
                 raise ValueError(f"metric_rules.yaml: unknown metric {key!r}")
         zeros.append(ZeroRule(metrics, re.compile(item["pattern"])))
+    plans = raw.get("plans") or {}
+    plan_words = [*plans.get("future", ()), *plans.get("targets", ())]
     return RuleSet(
         topic_re=re.compile(_alternation(topic_family)),
         topic_family=topic_family,
@@ -186,6 +194,11 @@ def load_rules(path: Path = RULES_YAML) -> RuleSet:
         zero_hint_re=re.compile(raw.get("zero_hint", ".")),
         document_families=dict(raw.get("document_families") or {}),
         no_facts_title_re=re.compile(raw["no_facts_titles"]) if raw.get("no_facts_titles") else None,
+        plan_re=re.compile("|".join(f"(?:{p})" for p in plan_words)) if plan_words else None,
+        plan_section_re=re.compile(plans["section"]) if plans.get("section") else None,
+        rival_words=frozenset(str(w) for w in (raw.get("mediation_rivals") or {}).get("rivals", ())),
+        generic_words=frozenset(str(w) for w in (raw.get("mediation_rivals") or {}).get("generic", ())),
+        subordinate_re=re.compile(raw["subordinate"]) if raw.get("subordinate") else None,
     )
 
 
@@ -213,6 +226,7 @@ def bind_sentence(text: str, sentence: Sentence, figures: list[Figure], report_y
     resets = [m.start() for m in rs.reset_re.finditer(text, s_start, s_end)]
     hard = ([m.end() for m in rs.sentence_exclusion_re.finditer(text, sentence.context_start, s_end)]
             if rs.sentence_exclusion_re else [])
+    plan_at = plan_start(rs, text, sentence.context_start, s_end, report_year)
     breakdowns = _breakdowns(text, figures, s_end)
     part_pos = text.find(_PART, s_start, s_end)
     bound_before_part: set[str] = set()
@@ -221,9 +235,16 @@ def bind_sentence(text: str, sentence: Sentence, figures: list[Figure], report_y
                   if _RESPECTIVELY in text[s_start:s_end] else {})
     prev_end = s_start
     locals_seen: list[str] = []
+    asides = _asides(text, figures, s_start, s_end, breakdowns)
+    owner_metric: dict[tuple[int, int], str | None] = {}  # a breakdown bracket → its figure's metric
     for index, figure in enumerate(figures):
         clause = sentence.clause_at(figure.number_start)
+        if any(a < figure.start < b for a, b in asides):
+            result.dropped.append(f"aside:{text[clause.start:clause.end]}")
+            continue  # 审结（含上年结转7件）112件: a part named in passing, not the figure
         local_start = max(clause.start, prev_end)
+        if local_start == clause.start:
+            local_start = _label_start(text, sentence, clause)
         next_start = figures[index + 1].start if index + 1 < len(figures) else s_end
         right_end = min(clause.end, figure.end + 12, next_start)
         stop = _RIGHT_STOP.search(text, figure.end, right_end)
@@ -234,10 +255,14 @@ def bind_sentence(text: str, sentence: Sentence, figures: list[Figure], report_y
             prev_end = stop.start()
         if figure.kind not in ("count", "percent", "bare"):
             continue
-        local = text[local_start:figure.start]
+        local = _without_asides(text, local_start, figure.start, asides)
+        local_start = figure.start - len(local)
         real_local = local  # what precedes the figure: its period is read here
         previous_local = locals_seen[-1] if locals_seen else None
         locals_seen.append(local)
+        if plan_at is not None and figure.start > plan_at:
+            result.dropped.append(f"plan:{text[clause.start:clause.end]}")
+            continue  # 下一步，力争调解成功率达到98%: an aim, not a result
         if _FROM.search(local) and index + 1 < len(figures) and _TO.match(
                 text[figure.end:figures[index + 1].start]):
             result.dropped.append(f"from_base:{text[clause.start:clause.end]}")
@@ -249,9 +274,7 @@ def bind_sentence(text: str, sentence: Sentence, figures: list[Figure], report_y
         if _excluded(figure.start, exclusions, resets) or any(end <= figure.start for end in hard):
             result.dropped.append(f"actor:{text[clause.start:clause.end]}")
             continue
-        if any(a < figure.start < b for a, b in breakdowns):
-            result.dropped.append(f"breakdown:{text[clause.start:clause.end]}")
-            continue  # 纠错18件（撤销12件、确认违法4件）: the parts of the figure before the bracket
+        bracket = next(((a, b) for a, b in breakdowns if a < figure.start < b), None)
         if figure.kind == "count" and _TOTAL_LOCAL.match(local) and _bind_total(
                 text, figure, clause, first_binding, result):
             continue  # 委员会21个、…委员会318个，合计339个: the total, and its parts are dropped
@@ -273,6 +296,9 @@ def bind_sentence(text: str, sentence: Sentence, figures: list[Figure], report_y
             rule, cue_end, sign, cue = _choose_rule(rs, family, figure, cue_local, local_start, right, text)
         if rule is None:
             continue
+        if rule.self_topic and cue and _foreign_cue(topics, text, cue_end - len(cue)):
+            result.dropped.append(f"other_system:{rule.metric}:{text[clause.start:clause.end]}")
+            continue  # 法院特邀调解员45人: the court's mediators, not people's mediation's
         if by_document and rule.kind == "count" and cue not in rule.document_cues:
             continue  # a count needs its subject named (受理群众诉求 in a hotline report names it)
         if item is None and _RESPECTIVELY in text[clause.start:figure.start]:
@@ -280,6 +306,10 @@ def bind_sentence(text: str, sentence: Sentence, figures: list[Figure], report_y
             continue  # 分别 without a list of items and figures to pair: no guessing
         if rule.volume_words and not _is_volume_change(rule, text[s_start:figure.start]):
             continue
+        if bracket is not None and owner_metric.get(bracket) in (None, rule.metric):
+            result.dropped.append(f"breakdown:{text[clause.start:clause.end]}")
+            continue  # 纠错18件（撤销12件、确认违法4件）: parts of the figure before the bracket;
+            # 结案41件（维持27件，纠错8件）: other metrics, bound (结案 41, 维持 27, 纠错 8)
         period = period_of(text[s_start:figure.start], real_local, report_year,
                            comparison_ok=rule.kind == "pct_change")
         if period.drop_reason:
@@ -297,19 +327,90 @@ def bind_sentence(text: str, sentence: Sentence, figures: list[Figure], report_y
         if not rule.self_topic and topic_start is not None and topic_start < clause.start:
             # The evidence reaches back to the clause naming the subject (受理复议申请50件，已结案39件).
             evidence_start = _clause_start(text, topic_start, sentence.context_start)
+        for span in breakdowns:
+            if span[0] >= figure.end and not text[figure.end:span[0]].strip():
+                owner_metric[span] = rule.metric
         result.bindings.append(Binding(
             metric=rule.metric, value=value,
             unit=figure.unit if rule.kind == "count" else None,
             qualifier=figure.qualifier, year=period.year,
             evidence_start=evidence_start, evidence_end=clause.end,
             precision=_decimals(figure.value), cue=cue,
+            subordinate=_subordinate(rs, text, sentence.context_start, figure.start),
         ))
     _drop_parts(rs, first_binding, result)
     _bind_zeros(rs, text, sentence, exclusions + hard, resets if not hard else [], report_year, is_government,
-                result)
+                result, plan_at)
     if by_document:
         return None
     return topics[-1][2] if topics else None
+
+
+_YEAR_WORD = re.compile(r"(?<![\d〔\[(])((?:19|20)\d{2})\s?年(?!\d)")
+_NOT_AHEAD = "较比与于"
+_YEAR_AHEAD = re.compile(r"[^。;]{0,12}?(?:将|要|拟|计划|力争|争取|预计|确保|目标)")
+
+
+def plan_start(rs: RuleSet, text: str, start: int, end: int, report_year: int | None) -> int | None:
+    """Where a sentence turns to the future (下一步, 力争, 2024年 in a 2023 report), or None.
+
+    A later year inside a document title (印发《2024年工作要点》) or as a comparison base does not count.
+    """
+    found = None
+    if rs.plan_re is not None and (match := rs.plan_re.search(text, start, end)):
+        found = match.start()
+    if report_year is not None:
+        for match in _YEAR_WORD.finditer(text, start, found if found is not None else end):
+            if int(match.group(1)) <= report_year or text[match.start() - 1:match.start()] in _NOT_AHEAD:
+                continue
+            before = text[start:match.start()]
+            if before.count("《") > before.count("》"):
+                continue
+            if _YEAR_AHEAD.match(text, match.end(), min(end, match.end() + 16)):
+                return match.start()  # 2024年，全县将…: a plan (a later year alone: maybe a misread year)
+    return found
+
+
+_SECTION_HEAD = re.compile(
+    r"^[ \t]*(?:(?P<top>[一二三四五六七八九十]+\s*[、.]|第[一二三四五六七八九十]+部分)"
+    r"|(?P<sub>\(\s*[一二三四五六七八九十]+\s*\))|(?P<num>\d{1,2}\s*[、.](?!\d)))?"
+    r"(?P<head>[^\n。;,!?]{0,40})", re.M)
+_SECTION_DONE = re.compile(r"完成情况|落实情况|执行情况|进展情况|成效")
+
+
+def plan_sections(text: str, report_year: int | None, start: int = 0) -> list[tuple[int, int]]:
+    """Spans of plan sections (四、下一步工作安排 …): from the heading to the next one of its level."""
+    rs = load_rules()
+    if rs.plan_section_re is None:
+        return []
+    heads: list[tuple[int, int, bool]] = []  # (position, level, is a plan)
+    for match in _SECTION_HEAD.finditer(text, start):
+        head = match.group("head")
+        level = 0 if match.group("top") else 1 if match.group("sub") else 2 if match.group("num") else None
+        if level is None:
+            line_end = text.find("\n", match.start())
+            line = text[match.start():line_end if line_end != -1 else len(text)].strip()
+            if not line or len(line) > 12 or re.search(r"[。;,!?]", line.rstrip(":")):
+                continue
+            level = 0
+            plan = bool(rs.plan_section_re.search(line))
+            if plan:
+                heads.append((match.start(), -1, True))
+            continue
+        plan = bool(rs.plan_section_re.search(head)) or any(
+            report_year is not None and int(y.group(1)) > report_year for y in _YEAR_WORD.finditer(head))
+        heads.append((match.start(), level, plan and not _SECTION_DONE.search(head)))
+    spans: list[tuple[int, int]] = []
+    for index, (pos, level, plan) in enumerate(heads):
+        if not plan or (spans and pos < spans[-1][1]):
+            continue
+        end = len(text)
+        for later, later_level, _plan in heads[index + 1:]:
+            if later_level != -1 and (later_level <= level or (level == -1 and later_level == 0)):
+                end = later
+                break
+        spans.append((pos, end))
+    return spans
 
 
 _FROM = re.compile(r"(?:由|从)\s*(?:(?:19|20)\d{2}\s*年度?的?)?\s*$")
@@ -340,6 +441,59 @@ def _breakdowns(text: str, figures: list[Figure], end: int) -> list[tuple[int, i
             if close != -1:
                 spans.append((pos, close))
     return spans
+
+
+_ASIDE_AFTER = re.compile(r"^\s*(?:共计|合计|共|总计|为|达|有)?\s*$")
+_LABEL_MAX = 25
+
+
+def _asides(text: str, figures: list[Figure], start: int, end: int,
+            breakdowns: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Brackets inside a phrase, before its figure: 审结（含上年结转7件）112件, 案件（包括…5件）共计86件.
+
+    Not right after a figure (that is a breakdown), holding a figure, with a figure right after it.
+    """
+    spans = []
+    pos = text.find("(", start, end)
+    while pos != -1:
+        close = text.find(")", pos, end)
+        if close == -1:
+            break
+        if not any(a == pos for a, _b in breakdowns):
+            inside = any(pos < f.start < close for f in figures)
+            after = next((f for f in figures if f.start > close), None)
+            if (inside and after is not None and _ASIDE_AFTER.match(text[close + 1:after.start])) or (
+                    inside and after is not None and after.start - close <= 16
+                    and not re.search(r"[,:;、\d]", text[close + 1:after.start])):
+                spans.append((pos, close + 1))
+        pos = text.find("(", close, end)
+    return spans
+
+
+def _without_asides(text: str, start: int, end: int, asides: list[tuple[int, int]]) -> str:
+    if not asides:
+        return text[start:end]
+    parts = []
+    pos = start
+    for a, b in asides:
+        if a >= start and b <= end:
+            parts.append(text[pos:a])
+            pos = b
+    parts.append(text[pos:end])
+    return "".join(parts)
+
+
+def _label_start(text: str, sentence: Sentence, clause: Span) -> int:
+    """A label before a colon names the figure's subject (调解员：563人, 作为被申请人的复议案件：6件)."""
+    clauses = sentence.clauses
+    for index in range(1, len(clauses)):
+        if clauses[index] is clause or clauses[index] == clause:
+            label = clauses[index - 1]
+            if (text[label.end:clause.start].strip() == ":" and label.end - label.start <= _LABEL_MAX
+                    and not any(c.isdigit() for c in text[label.start:label.end])):
+                return label.start
+            break
+    return clause.start
 
 
 def _bind_total(text: str, figure: Figure, clause: Span, first: int, result: BindResult) -> bool:
@@ -446,8 +600,19 @@ def _topics(rs: RuleSet, text: str, start: int, end: int) -> list[tuple[int, int
     at most 8 characters) takes the family word over.
     """
     hits: list[tuple[int, int, str | None]] = []
+    rival = False  # a rival mediation system was named: 调解, 纠纷 … are still its words
     for match in rs.topic_re.finditer(text, start, end):
-        family = rs.topic_family[match.group(0)]
+        word = match.group(0)
+        family = rs.topic_family[word]
+        if rival and hits and re.search(r"[;。]", text[hits[-1][1]:match.start()]):
+            rival = False  # a new sentence part: …参与诉前调解；全年共调解各类矛盾纠纷
+        if word in rs.rival_words:
+            rival = True
+        elif family == "mediation":
+            if word not in rs.generic_words:
+                rival = False
+            elif rival:
+                family = None
         if family is not None and hits:
             _prev_start, prev_end, prev_family = hits[-1]
             between = text[prev_end:match.start()]
@@ -455,6 +620,29 @@ def _topics(rs: RuleSet, text: str, start: int, end: int) -> list[tuple[int, int
                 family = None
         hits.append((match.start(), match.end(), family))
     return hits
+
+
+def _subordinate(rs: RuleSet, text: str, start: int, end: int) -> bool:
+    """各乡镇 / 各部门 before the figure, not followed by the government's own scope (全县, 县政府 …)."""
+    if rs.subordinate_re is None:
+        return False
+    last = None
+    for match in rs.subordinate_re.finditer(text, start, end):
+        last = match
+    return last is not None and rs.reset_re.search(text, last.end(), end) is None
+
+
+def _foreign_cue(topics: list[tuple[int, int, str | None]], text: str, cue_start: int) -> bool:
+    """Whether a cue naming its own subject (调解员) is qualified by another system's word
+    (法院特邀调解员, 劳动争议调解员): the topic word covering the cue, or right before it, is another's."""
+    for start, end, family in reversed(topics):
+        if start > cue_start:
+            continue
+        if end > cue_start:
+            return family is None
+        between = text[end:cue_start]
+        return family is None and len(between) <= 8 and not re.search(r"[,，。;；、\d]", between)
+    return False
 
 
 def _is_volume_change(rule: Rule, sentence_left: str) -> bool:
@@ -571,11 +759,14 @@ def _fits(rule: Rule, figure: Figure, local: str, cue_end: int, right: str) -> t
 
 
 def _bind_zeros(rs: RuleSet, text: str, sentence: Sentence, exclusions: list[int], resets: list[int],
-                report_year: int | None, is_government: bool, result: BindResult) -> None:
+                report_year: int | None, is_government: bool, result: BindResult,
+                plan_at: int | None = None) -> None:
     for zero in rs.zeros:
         for match in zero.pattern.finditer(text, sentence.start, sentence.end):
             if _excluded(match.start(), exclusions, resets):
                 continue
+            if plan_at is not None and match.start() > plan_at:
+                continue  # 力争实现零败诉: an aim
             clause = sentence.clause_at(match.start())
             local = text[clause.start:match.start()]
             period = period_of(text[sentence.start:match.start()], local, report_year)
@@ -609,7 +800,7 @@ def resolve_conflicts(bindings: list[Binding]) -> tuple[list[Binding], list[str]
     warnings: list[str] = []
     for (metric, year), group in groups.items():
         ordered = sorted(enumerate(group), key=lambda item: (
-            item[1].qualifier != "exact", -item[1].precision, item[0]))
+            item[1].subordinate, item[1].qualifier != "exact", -item[1].precision, item[0]))
         winner = ordered[0][1]
         kept.append(winner)
         for _, other in ordered[1:]:

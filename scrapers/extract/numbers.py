@@ -55,7 +55,7 @@ _FIGURE_RE = re.compile(
     r"(?:(?P<arabic>" + _ARABIC + r")|(?P<chinese>" + _CHINESE + r"))"
     r"(?P<scale> ?[万亿](?![元]))?"
     r"(?P<approx1>余|多)?"
-    r"(?:(?P<percent>%)|(?P<points>个百分点)|(?P<money>(?:万|亿|千)?元)|(?P<unit>" + _UNIT_RE + r"))?"
+    r"(?:(?P<percent> ?%)|(?P<points>个百分点)|(?P<money>(?:万|亿|千)?元)|(?P<unit>" + _UNIT_RE + r"))?"
     r"(?P<suffix>以上|左右|以内|以下)?"
 )
 

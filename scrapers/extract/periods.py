@@ -22,7 +22,7 @@ _PARTIAL = re.compile(
 _MULTI_YEAR = re.compile(
     r"(?:\d{4}年[^,。;]{0,8}?|[一二三四五六七八九十两几多]+年|十[二三四]五|建区|建市|成立|开展|实施|开通)以来"
     r"|(?<!\d)(?:[一二三四五六七八九十两几多近]+|\d{1,2})年(?:来|间)|历年|多年来|近年来"
-    r"|\d{4}\s?[-—~至到]\s?\d{4}年"
+    r"|\d{4}(?:年度?)?\s?[-—~至到]\s?\d{4}年"
     r"|十[二三四]五[\"”」』]?\s*期间"
 )
 # A comparison base right before the figure: the previous year's level, not this year's.

@@ -21,7 +21,8 @@ _HEADING = re.compile(r"政府信息公开行政复议[、和及]?\s*行政诉�
 _NEXT_SECTION = re.compile(r"\n\s*[五六七八]\s*[、.．]")
 # A cell is a number not followed by 年/月/日/号 (the row must not run into "2022年度，…" below it).
 _NUM = r"\d+(?!\d|\s*[年月日号])"
-_RUN = re.compile(r"(?<![\d.])" + _NUM + r"(?:[ \t\u3000]*\n?[ \t\u3000]*" + _NUM + r")+(?![\d.%％])")
+# Cells are separated by blanks, tabs or line breaks (blank lines too: one cell per paragraph).
+_RUN = re.compile(r"(?<![\d.])" + _NUM + r"(?:[ \t\u3000]*(?:\n[ \t\u3000]*)*" + _NUM + r")+(?![\d.%％])")
 
 GROUP = 5
 CELLS = 15

@@ -6,8 +6,8 @@
         else: ...          # result.reason ("http_404", "timeout", ...), result.attempt.error
 
 Modules: `fetcher` (the retry/redirect loop), `session` (User-Agent, requests Session), `netguard`
-(scheme / host / private-address policy), `robots`, `throttle` (per-host delay), `rawstore`,
-`fetchlog`, `errors` (reason codes).
+(scheme / host / private-address policy), `robots`, `throttle` (per-host delay), `hostslots`
+(per-host requests in flight, across processes), `rawstore`, `fetchlog`, `errors` (reason codes).
 """
 
 from scrapers.fetch.errors import BlockedURL

@@ -2,7 +2,9 @@
 network or HTTP problems.
 
 Each `get` is one or more attempts (retries on 429 / 5xx / timeouts / dropped connections, with
-exponential backoff and jitter, honouring Retry-After). Every attempt is one line in the fetch log;
+exponential backoff and jitter, honouring Retry-After). Each HTTP request (every attempt, every
+redirect hop, robots.txt) holds one of its host's `Source.concurrency` slots (`hostslots`), shared
+with every process crawling into the same data directory. Every attempt is one line in the fetch log;
 every body is stored in the raw zone. Callers look at `FetchResult.ok` and `attempt.error` instead
 of catching exceptions, so a dead portal becomes a row in `failures`, not a crashed DAG task.
 """
@@ -24,6 +26,7 @@ from urllib3.exceptions import ReadTimeoutError
 from scrapers.fetch import errors, progress
 from scrapers.fetch.errors import BlockedURL
 from scrapers.fetch.fetchlog import FetchLog, LoggedAttempt
+from scrapers.fetch.hostslots import HostSlots
 from scrapers.fetch.netguard import check_url
 from scrapers.fetch.rawstore import RawStore
 from scrapers.fetch.robots import ROBOTS_MAX_BYTES, RobotsCache, RobotsResponse
@@ -159,6 +162,7 @@ class Fetcher:
         self.store = RawStore(self.data_dir)
         self.log = FetchLog(self.data_dir, source.name)
         self.throttle = HostThrottle(source.delay_s)
+        self.slots = HostSlots(self.data_dir / "locks", source.concurrency)
         self.session = make_session(self.user_agent)
         self.respect_robots = respect_robots
         self._robots = RobotsCache(self._fetch_robots)
@@ -283,42 +287,48 @@ class Fetcher:
                         detail=f"redirect refused: {exc.detail}",
                         redirects=redirects,
                     )
-            self.throttle.wait(urlsplit(current).netloc)
-            try:
-                response = self.session.request(
-                    "POST" if data is not None else "GET",
-                    current,
-                    headers=headers,
-                    data=data,
-                    stream=True,
-                    allow_redirects=False,
-                    timeout=self.timeout,
-                )
-            except requests.RequestException as exc:
-                code, detail = _classify_exception(exc)
-                return _Outcome(final_url=current, error=code, detail=detail, redirects=redirects)
-            with response:
-                status = response.status_code
-                response_headers = dict(response.headers)
-                location = response.headers.get("Location")
-                if status in REDIRECT_STATUSES and location:
-                    redirects.append(current)
-                    current = urljoin(current, location.strip())
-                    if status in (301, 302, 303):
-                        data = None
-                    continue
-                outcome = _Outcome(
-                    final_url=current, status=status, headers=response_headers, redirects=redirects
-                )
-                if status in REDIRECT_STATUSES:
-                    outcome.error, outcome.detail = errors.BAD_REDIRECT, "redirect without Location"
-                elif 200 <= status < 300:
-                    self._read_body(response, limit, outcome)
-                elif status != 304:
-                    outcome.error = errors.http_code(status)
-                    outcome.detail = response.reason or ""
-                    outcome.retry_after = parse_retry_after(response.headers.get("Retry-After"))
-                return outcome
+            netloc = urlsplit(current).netloc
+            self.throttle.wait(netloc)
+            # One of the host's `concurrency` slots (shared by every process on this data dir) for
+            # the request and its body; the politeness sleep above and the backoff between
+            # attempts happen without it.
+            with self.slots.hold(current):
+                self.throttle.mark(netloc)  # the delay counts from the request, not the slot wait
+                try:
+                    response = self.session.request(
+                        "POST" if data is not None else "GET",
+                        current,
+                        headers=headers,
+                        data=data,
+                        stream=True,
+                        allow_redirects=False,
+                        timeout=self.timeout,
+                    )
+                except requests.RequestException as exc:
+                    code, detail = _classify_exception(exc)
+                    return _Outcome(final_url=current, error=code, detail=detail, redirects=redirects)
+                with response:
+                    status = response.status_code
+                    response_headers = dict(response.headers)
+                    location = response.headers.get("Location")
+                    if status in REDIRECT_STATUSES and location:
+                        redirects.append(current)
+                        current = urljoin(current, location.strip())
+                        if status in (301, 302, 303):
+                            data = None
+                        continue
+                    outcome = _Outcome(
+                        final_url=current, status=status, headers=response_headers, redirects=redirects
+                    )
+                    if status in REDIRECT_STATUSES:
+                        outcome.error, outcome.detail = errors.BAD_REDIRECT, "redirect without Location"
+                    elif 200 <= status < 300:
+                        self._read_body(response, limit, outcome)
+                    elif status != 304:
+                        outcome.error = errors.http_code(status)
+                        outcome.detail = response.reason or ""
+                        outcome.retry_after = parse_retry_after(response.headers.get("Retry-After"))
+                    return outcome
         return _Outcome(
             final_url=current,
             error=errors.TOO_MANY_REDIRECTS,

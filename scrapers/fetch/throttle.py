@@ -28,6 +28,11 @@ class HostThrottle:
         """Raise the delay for one host (robots.txt Crawl-delay); never lowers the source's."""
         self._delays[host] = max(self.delay_s, delay_s)
 
+    def mark(self, host: str) -> None:
+        """The request to `host` starts now (after a wait for a host slot): count the delay from
+        here, not from the end of the sleep."""
+        self._last[host] = self._clock()
+
     def wait(self, host: str) -> float:
         """Sleep until `host` may be asked again, mark the request, return the time slept."""
         delay = self._delays.get(host, self.delay_s)

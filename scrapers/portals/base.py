@@ -26,6 +26,9 @@ from scrapers.sources.registry import Source
 MAX_PAGES_REACHED = "max_pages_reached"
 HOST_NOT_ALLOWED = "host_not_allowed"
 UNSUPPORTED_PLATFORM = "unsupported_platform"
+# A listed report on a year newer than every year in `report_years`: not fetched, but a Failure,
+# so a site's new year shows up in the warehouse instead of vanishing as a skip.
+REPORT_YEAR_NOT_CONFIGURED = "report_year_not_configured"
 
 _DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)")
 _SKIP_HREF = ("javascript:", "mailto:", "tel:", "#")
@@ -36,6 +39,12 @@ _LIST_PAGE_NAME = re.compile(
 )
 _BREADCRUMB_ATTR = re.compile(r"position|crumb|location|dqwz|curpos", re.IGNORECASE)
 _ITEM_CONTAINERS = ("li", "tr", "dd", "dt", "p")
+# The year a title reports on, read the way the extractor reads it (scrapers/extract/document.py):
+# the first 2021年 / 2021年度 (full-width digits too), or 二〇二一年; never a span ("2018年以来").
+_WIDE_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+_TITLE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年度?")
+_TITLE_CN_YEAR = re.compile(r"((?:一九|二[〇○零])[〇○零一二三四五六七八九]{2})\s*年")
+_CN_DIGITS = {"〇": 0, "○": 0, "零": 0} | {c: i for i, c in enumerate("一二三四五六七八九", start=1)}
 
 
 @dataclass(frozen=True)
@@ -90,6 +99,18 @@ def normalize_date(text: str) -> str | None:
         year, month, day = (int(g) for g in match.groups())
         if 1 <= month <= 12 and 1 <= day <= 31:
             return f"{year:04d}-{month:02d}-{day:02d}"
+    return None
+
+
+def title_year(title: str) -> int | None:
+    """The year `title` reports on (`某区2021年度法治政府建设情况报告` → 2021), or None when the
+    title names no year (or only a span: `2018年以来`)."""
+    title = title.translate(_WIDE_DIGITS)
+    for pattern in (_TITLE_YEAR, _TITLE_CN_YEAR):
+        match = pattern.search(title)
+        if match and "以来" not in title[match.end() : match.end() + 2]:
+            digits = match.group(1)
+            return int(digits) if digits.isdigit() else int("".join(str(_CN_DIGITS[c]) for c in digits))
     return None
 
 
@@ -250,7 +271,8 @@ class PortalAdapter(ABC):
 
 
 class Collector:
-    """Filters, checks hosts and deduplicates items into the Discovery's candidates."""
+    """Filters (titles, then `report_years`), checks hosts and deduplicates items into the
+    Discovery's candidates."""
 
     def __init__(self, source: Source, discovery: Discovery) -> None:
         self.source = source
@@ -262,13 +284,26 @@ class Collector:
     def add(self, item: ListItem) -> None:
         if item.url in self.seen:
             return
-        why = self.filter.rejection(item.title)
+        year = title_year(item.title) if self.source.report_years else None
+        why = self.filter.rejection(item.title) or self._year_rejection(year)
         if why is not None:
             if item.url not in self.skipped:
                 self.skipped.add(item.url)
                 self.discovery.skipped.append(Skipped(item, why))
             return
         self.seen.add(item.url)
+        if year is not None and year > max(self.source.report_years or [year]):
+            # Newer than every wanted year: the site has a year the registry does not know yet.
+            # Not fetched, but a Failure (it reaches the warehouse), never a quiet skip.
+            self.discovery.failures.append(
+                failure(
+                    self.source,
+                    item.url,
+                    REPORT_YEAR_NOT_CONFIGURED,
+                    f"{item.title} reports on {year}, which is not in report_years; add it to fetch it",
+                )
+            )
+            return
         parts = urlsplit(item.url)
         if not host_allowed(parts.hostname or "", parts.port, self.source.allowed_hosts):
             # A matching report on a host the source does not allow: say so, do not fetch it.
@@ -279,6 +314,15 @@ class Collector:
         self.discovery.candidates.append(
             Candidate(source=self.source.name, url=item.url, title=item.title, listed_date=item.listed_date)
         )
+
+    def _year_rejection(self, year: int | None) -> str | None:
+        """Why a title on `year` is skipped: a year older than every wanted one, or between them and
+        not listed. None for a wanted year, a newer one (a Failure, see `add`) or no year at all
+        (the extractor reads the year from the text later)."""
+        wanted = self.source.report_years
+        if not wanted or year is None or year in wanted or year > max(wanted):
+            return None
+        return f"report_years: {year} not in {', '.join(str(y) for y in sorted(wanted))}"
 
 
 def failure(source: Source, url: str, reason: str, detail: str) -> Failure:

@@ -5,11 +5,14 @@ filters, same host policy, same politeness), but into a throw-away data director
 leaves no trace in the raw store or the fetch log. It reports, per entry URL, the platform the
 page looks like (`scrapers.portals.detect`) next to the configured one; then the list pages and
 list API requests walked, the candidate reports (date, title, URL), the links the title filters
-skipped (with the pattern that skipped them) and the failures with their reason codes.
+and `report_years` skipped (with the pattern or year that skipped them) and the failures with
+their reason codes (a report on a year newer than `report_years` is one:
+`report_year_not_configured`).
 """
 
 from __future__ import annotations
 
+import re
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,8 +20,11 @@ from pathlib import Path
 from scrapers.fetch import Fetcher
 from scrapers.parse.encoding import decode_html, header_charset
 from scrapers.portals import Discovery, discover
+from scrapers.portals.base import REPORT_YEAR_NOT_CONFIGURED
 from scrapers.portals.detect import Detection, detect_platform
 from scrapers.sources.registry import Source
+
+_NEW_YEAR = re.compile(r" reports on (\d{4}), which is not in report_years")
 
 
 @dataclass
@@ -80,6 +86,8 @@ def format_check(check: SourceCheck) -> str:
         lines[0] += " [disabled]"
     lines.append(f"  title_include: {source.title_include or '(everything)'}")
     lines.append(f"  title_exclude: {source.title_exclude}")
+    if source.report_years:
+        lines.append(f"  report_years: {sorted(source.report_years)}")
     lines.append("")
     lines.append("entry pages:")
     for entry in check.entries:
@@ -100,7 +108,8 @@ def format_check(check: SourceCheck) -> str:
         lines.append(f"  {candidate.listed_date or '----------'}  {candidate.title}")
         lines.append(f"              {candidate.url}")
     lines.append("")
-    lines.append(f"skipped by the title filters ({len(found.skipped)}):")
+    filters = "the title filters and report_years" if source.report_years else "the title filters"
+    lines.append(f"skipped by {filters} ({len(found.skipped)}):")
     for skipped in found.skipped:
         item = skipped.item
         lines.append(f"  {item.listed_date or '----------'}  {_shorten(item.title)}  [{skipped.why}]")
@@ -124,4 +133,15 @@ def format_check(check: SourceCheck) -> str:
     else:
         verdict = "CHECK THE FAILURES / PLATFORM ABOVE before ingesting"
     lines.append(verdict)
+    new_years = sorted(
+        {
+            match.group(1)
+            for f in found.failures
+            if f.reason == REPORT_YEAR_NOT_CONFIGURED and (match := _NEW_YEAR.search(f.detail))
+        }
+    )
+    if new_years:
+        lines.append(
+            f"  the portal lists reports on {', '.join(new_years)}: add to report_years to fetch them"
+        )
     return "\n".join(lines)

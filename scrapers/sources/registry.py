@@ -51,8 +51,18 @@ class Source(BaseModel):
         default_factory=lambda: ["法治政府建设", "政府信息公开工作年度报告", "政务服务热线", "人民调解"]
     )
     title_exclude: list[str] = Field(default_factory=lambda: ["通知", "公告", "公示", "征求意见"])
-    report_years: list[int] | None = None  # None: every year found
+    # The years whose reports are wanted; None: every year found. Applied in discovery to the year
+    # a listed title reports on (2021年度 / 2021年 / 二〇二一年, full-width digits too): an older or
+    # unlisted year is skipped (`sources check` shows it); a year NEWER than all of them is not
+    # fetched but becomes a Failure `report_year_not_configured`, so a site's new year is never a
+    # silent skip. A title without a year is kept (the extractor reads the year from the text).
+    report_years: list[int] | None = None
     delay_s: float = Field(default=1.0, ge=0)  # politeness: pause between requests to one host
+    # Politeness: the most requests in flight to one host at a time, across every process crawling
+    # with the same data directory (mapped Airflow tasks of sources sharing a host included): lock
+    # files under <data_dir>/locks/<host>/ (scrapers/fetch/hostslots.py). Sources sharing a host
+    # should agree; the host never sees more than the largest value among them.
+    concurrency: int = Field(default=1, ge=1, le=8)
     max_pages: int = Field(default=50, ge=1)  # list pages walked at most per entry URL
     example: bool = False  # reports written by the project (the bundled portal), not real ones
     enabled: bool = True

@@ -1,0 +1,145 @@
+"""Line breaks of PDF text: rejoin a sentence split across lines, drop page furniture.
+
+Text taken from a PDF breaks lines where the page ends, in the middle of a sentence and even of a
+word (行政复\\n议). Read as is, the break ends the sentence and the figure loses its subject. Here a
+line is joined to the next when it is running prose that does not end with sentence punctuation
+and the next line does not open a heading, a list item or a table row; page furniture lines
+(— 3 —, - 3 -, 第 3 页 共 8 页, 3/8, and a lone page number between two halves of a sentence) are
+dropped. Everything is a deletion on the normalized text, so every character left keeps its
+origin: a fact's evidence is mapped back to the original text, where it simply spans the break.
+
+Lines before ``start`` (the title and metadata block) are never touched; table rows (tabs, pipes,
+aligned columns) and lines of bare numbers (section 四 of OGI reports) are never joined.
+"""
+
+from __future__ import annotations
+
+import re
+from array import array
+
+from scrapers.extract.normalize import NormalizedText
+
+# Page furniture that can never be content: a page number between dashes, 第N页(共M页), N/M.
+_FURNITURE = re.compile(
+    r"[-—–―~﹣]{1,3}\s*\d{1,4}\s*[-—–―~﹣]{1,3}"
+    r"|第\s*\d{1,4}\s*页(?:\s*[,/]?\s*共\s*\d{1,4}\s*页)?"
+    r"|共\s*\d{1,4}\s*页\s*[,/]?\s*第\s*\d{1,4}\s*页"
+    r"|\d{1,4}\s*/\s*\d{1,4}"
+    r"|[Pp]age\s*\d{1,4}(?:\s*of\s*\d{1,4})?"
+)
+# A lone page number: dropped only between two halves of a sentence.
+_LONE_NUMBER = re.compile(r"\d{1,3}")
+# Sentence punctuation at a line's end (possibly before closing quotes or brackets), or a colon.
+_TERMINAL = re.compile(r"[。!?;…:][\"'”’」』)\]】》]*$")
+# A line opening a heading, a list item, a note or a table caption.
+_OPENER = re.compile(
+    r"(?:[一二三四五六七八九十]+\s*[、.]"
+    r"|\(\s*[一二三四五六七八九十\d]{1,3}\s*\)"
+    r"|\d{1,2}\s*[、.](?!\d)"
+    r"|第[一二三四五六七八九十\d]+[部分章节条项]"
+    r"|(?:其)?[一二三四五六七八九十]+是"
+    r"|附件|附表|注\s*:|表\s*\d|[●■◆▪•※★☆→-])"
+)
+_TABLE_ROW = re.compile(r"\t|\||\S {2,}\S|\u3000")
+# A label and its value (调解员：563人, 满意率：96.3%): a list line, complete in itself.
+_LABEL_VALUE = re.compile(r":\s*[\d.,]+\s*[^\d\s]{0,3}$")
+_PROSE_PUNCT = re.compile(r"[,，。;:、]")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_MIN_OPEN = 8  # characters of a line that continues on the next one (headings and labels are shorter)
+
+
+def unwrap_lines(norm: NormalizedText, start: int = 0) -> NormalizedText:
+    """``norm`` with soft line breaks and page furniture after ``start`` deleted (origins kept)."""
+    text = norm.text
+    if "\n" not in text[start:]:
+        return norm
+    lines: list[tuple[int, int, str]] = []  # (start, end without the newline, stripped content)
+    pos = text.rfind("\n", 0, start) + 1
+    while pos <= len(text):
+        end = text.find("\n", pos)
+        if end == -1:
+            end = len(text)
+        lines.append((pos, end, text[pos:end].strip(" \t\r\xa0")))
+        pos = end + 1
+    removed = [bool(c) and _FURNITURE.fullmatch(c) is not None for _a, _b, c in lines]
+    for i, (_a, _b, content) in enumerate(lines):
+        if _LONE_NUMBER.fullmatch(content):
+            before = _neighbour(lines, removed, i, -1)
+            after = _neighbour(lines, removed, i, 1)
+            if before is not None and after is not None and _is_open(lines[before][2]) and _continues(
+                    lines[after][2]):
+                removed[i] = True
+    deletions: list[tuple[int, int]] = []
+    previous: int | None = None  # the last kept non-blank line
+    gap_removed = gap_blank = False
+    for i, (a, b, content) in enumerate(lines):
+        if removed[i]:
+            gap_removed = True
+            continue
+        if not content:
+            gap_blank = True
+            continue
+        if previous is not None:
+            p_start, p_end, p_content = lines[previous]
+            paragraph_break = gap_blank and not gap_removed
+            if not paragraph_break and _is_open(p_content) and _continues(content):
+                cut = p_start + text[p_start:p_end].rstrip(" \t\r\xa0").__len__()
+                deletions.append((cut, a + (len(text[a:b]) - len(text[a:b].lstrip(" \t\r\xa0")))))
+            elif gap_removed:
+                deletions.append((p_end + 1, a))  # the furniture and blank lines between them
+        previous, gap_removed, gap_blank = i, False, False
+    if gap_removed and previous is not None:
+        deletions.append((lines[previous][1], len(text)))
+    if not deletions:
+        return norm
+    return _delete(norm, deletions)
+
+
+def _neighbour(lines: list[tuple[int, int, str]], removed: list[bool], i: int, step: int) -> int | None:
+    j = i + step
+    while 0 <= j < len(lines) and (removed[j] or not lines[j][2]):
+        j += step
+    return j if 0 <= j < len(lines) else None
+
+
+def _is_open(content: str) -> bool:
+    """Running prose that stops mid-sentence at the line's end."""
+    if len(content) < _MIN_OPEN or _TERMINAL.search(content):
+        return False
+    if _OPENER.match(content) and not _PROSE_PUNCT.search(content):
+        return False  # a heading on its own line; （三）畅通渠道。全年受理… runs on
+    if _table_like(content) or _LABEL_VALUE.search(content):
+        return False
+    return len(_CJK.findall(content)) * 2 >= len(content)
+
+
+def _continues(content: str) -> bool:
+    """A line that may continue the previous one: not a heading, list item, table row or bare number."""
+    if _OPENER.match(content) or _table_like(content):
+        return False
+    return not re.fullmatch(r"[\d.,%\s]+", content)
+
+
+def _table_like(content: str) -> bool:
+    """A table row: tabs, pipes, aligned columns, or short words and numbers split by single spaces."""
+    if _TABLE_ROW.search(content):
+        return True
+    if " " not in content or _PROSE_PUNCT.search(content):
+        return False
+    return all(len(token) <= 12 for token in content.split())
+
+
+def _delete(norm: NormalizedText, deletions: list[tuple[int, int]]) -> NormalizedText:
+    text = norm.text
+    segments: list[tuple[int, int]] = []
+    pos = 0
+    for a, b in deletions:
+        if a > pos:
+            segments.append((pos, a))
+        pos = max(pos, b)
+    segments.append((pos, len(text)))
+    origin = norm._origin
+    kept = array("l")
+    for a, b in segments:
+        kept.extend(origin[a:b] if origin is not None else range(a, b))
+    return NormalizedText(norm.original, "".join(text[a:b] for a, b in segments), kept)
