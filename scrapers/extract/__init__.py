@@ -37,7 +37,7 @@ from scrapers.records import DocumentFields, DocumentHints, Extraction, Fact
 __all__ = ["EXTRACTOR_VERSION", "extract_document"]
 
 # Bump whenever rules, grammar or data change: stored with every report so facts can be re-derived.
-EXTRACTOR_VERSION = "2026.11.23-7"
+EXTRACTOR_VERSION = "2026.11.23-8"
 
 _GOVERNMENT = re.compile(r"人民政府|政府$|管委会|管理委员会|行政公署")
 
@@ -111,6 +111,11 @@ def extract_document(text: str, hints: DocumentHints | None = None) -> Extractio
         f"respectively: {reason.removeprefix('respectively:')}" for reason in result.dropped
         if reason.startswith("respectively:") and "«" in reason))
     result.bindings.extend(ogi_section4_bindings(ntext))
+    foreign = _foreign_document(doc.title, doc.publisher, rules)
+    if foreign and result.bindings:
+        warnings.append(f"no facts: the document is another system's ({foreign}); "
+                        f"{len(result.bindings)} figure(s) not stored")
+        result.bindings = []
     scope = _no_facts_scope(doc.title, rules)
     if scope and result.bindings:
         warnings.append(f"no facts: the title names {scope}; {len(result.bindings)} figure(s) not stored")
@@ -148,6 +153,16 @@ def _no_facts_scope(title: str | None, rules: RuleSet) -> str | None:
         return f"a plan ({match.group(0)})"  # not 2022年工作总结和2023年工作计划
     if (match := _PARTIAL_TITLE.search(head)) is not None:
         return f"part of a year ({match.group(0)})"
+    return None
+
+
+def _foreign_document(title: str | None, publisher: str | None, rules: RuleSet) -> str | None:
+    """A court's, procuratorate's or labour arbitration's own document, from its title or publisher."""
+    if rules.foreign_document_re is None:
+        return None
+    for name in (title, publisher):
+        if name and (match := rules.foreign_document_re.search(normalize(name).text)):
+            return match.group(0)
     return None
 
 

@@ -32,6 +32,9 @@ _NEGATIVE = ("下降", "减少", "缩减", "降低", "下滑", "回落")
 _COUNT_CHANGE = re.compile(r"(?:增加|减少|增长|下降|上升|多|少|提高|降低)了?$")
 _PART = "其中"
 _LIST_JOINERS = "、和及与"
+_LIST_TAIL = re.compile(r"[^,，:：;；。\d]{1,30}[、和及与]\s*$")
+_KIND_LIST = re.compile(r"^[^,，。;；、]{0,4}?\d[\d.,]*\s?[件起宗个例]\s*[、和及与]$")
+_RIGHT_MAX_LEAD = 2  # characters between the unit and a right-hand cue (人民调解委员会)
 _RIGHT_STOP = re.compile(r"[,，:：;；。、和及与\d]")
 _RESPECTIVELY = "分别"
 # Between 分别 and its first figure: a copula, or a shared action (分别收到12件、8件).
@@ -107,6 +110,11 @@ class RuleSet:
     rival_words: frozenset[str] = frozenset()  # other mediation systems (劳动人事争议, 12315 …)
     generic_words: frozenset[str] = frozenset()  # mediation words that stay a rival's (调解, 纠纷)
     subordinate_re: re.Pattern[str] | None = None  # 各乡镇, 各部门: not the government's own total
+    foreign_document_re: re.Pattern[str] | None = None  # a court's, procuratorate's … document
+    disclaimer_re: re.Pattern[str] | None = None  # a bracket after a figure disowning it
+    dispute_kind_re: re.Pattern[str] | None = None  # 土地纠纷: after 其中, a part of the total
+    cumulative_re: re.Pattern[str] | None = None  # 累计: several years, unless the year is named
+    this_year_re: re.Pattern[str] | None = None  # 全年, 本年 …: a cumulative figure of the year
 
 
 @dataclass
@@ -199,7 +207,16 @@ def load_rules(path: Path = RULES_YAML) -> RuleSet:
         rival_words=frozenset(str(w) for w in (raw.get("mediation_rivals") or {}).get("rivals", ())),
         generic_words=frozenset(str(w) for w in (raw.get("mediation_rivals") or {}).get("generic", ())),
         subordinate_re=re.compile(raw["subordinate"]) if raw.get("subordinate") else None,
+        foreign_document_re=_optional_re(raw, "foreign_documents"),
+        disclaimer_re=_optional_re(raw, "disclaimers"),
+        dispute_kind_re=_optional_re(raw, "dispute_kinds"),
+        cumulative_re=_optional_re(raw, "cumulative"),
+        this_year_re=_optional_re(raw, "cumulative_this_year"),
     )
+
+
+def _optional_re(raw: dict, key: str) -> re.Pattern[str] | None:
+    return re.compile(raw[key]) if raw.get(key) else None
 
 
 def bind_sentence(text: str, sentence: Sentence, figures: list[Figure], report_year: int | None,
@@ -253,6 +270,8 @@ def bind_sentence(text: str, sentence: Sentence, figures: list[Figure], report_y
         prev_end = figure.end
         if right and stop and text[stop.start()] in _LIST_JOINERS:
             prev_end = stop.start()
+        elif index + 1 < len(figures) and _LIST_TAIL.match(text, figure.end, next_start):
+            prev_end = next_start  # 14个镇(街道)人民调解委员会、496个…: the noun is 14's, not 496's
         if figure.kind not in ("count", "percent", "bare"):
             continue
         local = _without_asides(text, local_start, figure.start, asides)
@@ -274,6 +293,17 @@ def bind_sentence(text: str, sentence: Sentence, figures: list[Figure], report_y
         if _excluded(figure.start, exclusions, resets) or any(end <= figure.start for end in hard):
             result.dropped.append(f"actor:{text[clause.start:clause.end]}")
             continue
+        disowned = _disclaimed(rs.disclaimer_re, text, figure.end, s_end) if rs.disclaimer_re else None
+        if disowned:
+            result.dropped.append(f"disclaimer:{disowned}")
+            continue  # 受理…286件（此数据不属于本报告统计口径）
+        if (rs.dispute_kind_re is not None and part_pos != -1 and part_pos < figure.start
+                and rs.dispute_kind_re.search(real_local)):
+            result.dropped.append(f"kind_part:{text[clause.start:clause.end]}")
+            continue  # 其中成功调处土地纠纷四百余起、婚姻家庭纠纷六百余起: parts by kind
+        if _cumulative(rs, real_local, text[sentence.context_start:figure.start], report_year):
+            result.dropped.append(f"cumulative:{text[clause.start:clause.end]}")
+            continue  # 累计调解矛盾纠纷2.3万件 (since some year), not the report year's
         bracket = next(((a, b) for a, b in breakdowns if a < figure.start < b), None)
         if figure.kind == "count" and _TOTAL_LOCAL.match(local) and _bind_total(
                 text, figure, clause, first_binding, result):
@@ -592,6 +622,34 @@ def _respectively(rs: RuleSet, text: str, sentence: Sentence, figures: list[Figu
     return out
 
 
+def _disclaimed(pattern: re.Pattern[str], text: str, pos: int, end: int) -> str | None:
+    """The bracket right after a figure, when it says the figure is not this report's."""
+    while pos < end and text[pos] == " ":
+        pos += 1
+    if pos < end and text[pos] == "(":
+        close = text.find(")", pos, end)
+        if close != -1 and pattern.search(text, pos, close):
+            return text[pos:close + 1]
+    return None
+
+
+def _cumulative(rs: RuleSet, local: str, sentence_left: str, report_year: int | None) -> bool:
+    """累计 before a figure, counted since an earlier year (自2018年…以来，累计调解…).
+
+    Plain 累计 in a year's report (累计调处纠纷6583起) and 2023年，全区累计… stay the year's.
+    """
+    if rs.cumulative_re is None or not rs.cumulative_re.search(local):
+        return False
+    left = sentence_left.replace(" ", "")
+    if rs.this_year_re is not None and rs.this_year_re.search(left):
+        return False
+    if report_year is not None and f"{report_year}年" in left:
+        return False
+    return "以来" in left or any(
+        int(m.group(1)) != report_year for m in _YEAR_WORD.finditer(left)
+        if left[m.start() - 1:m.start()] not in _NOT_AHEAD)
+
+
 def _topics(rs: RuleSet, text: str, start: int, end: int) -> list[tuple[int, int, str | None]]:
     """Topic words of a sentence; a family word qualified by another subject is that subject.
 
@@ -618,6 +676,8 @@ def _topics(rs: RuleSet, text: str, start: int, end: int) -> list[tuple[int, int
             between = text[prev_end:match.start()]
             if prev_family is None and len(between) <= 8 and not re.search(r"[,，。;；、\d]", between):
                 family = None
+            elif prev_family is None and _KIND_LIST.match(between):
+                family = None  # 刑事案件312件、民事案件498件、行政案件16件: kinds of another body's cases
         hits.append((match.start(), match.end(), family))
     return hits
 
@@ -710,11 +770,18 @@ def _choose_rule(rs: RuleSet, family: str | None, figure: Figure, local: str, lo
             if not rule.accepts(figure, scaled) or _vetoed(rule, local, match.start(), match.end()):
                 continue
             (weak if is_weak else strong).append((match.end(), len(match.group(0)), rule))
-    if not strong and not weak and right:
+    if right:
+        # 24个调解委员会, 327个人民调解委员会: a noun right after the unit names the figure, and wins
+        # over cues before it; further on (97个社区设立人民调解委员会) it is another figure's noun.
+        adjacent: list[tuple[int, int, Rule]] = []
         for match in cue_re.finditer(right):
+            if match.start() > _RIGHT_MAX_LEAD:
+                break
             for rule, is_weak in table[match.group(0)]:
                 if rule.right and not is_weak and rule.accepts(figure, scaled):
-                    strong.append((len(local), len(match.group(0)), rule))
+                    adjacent.append((len(local), len(match.group(0)), rule))
+        if adjacent:
+            strong, weak = adjacent, []
     candidates = strong or weak
     for cue_end, length, rule in sorted(candidates, key=lambda c: (c[0], c[1]), reverse=True):
         if not strong and rule.weak_max_gap is not None and len(local) - cue_end > rule.weak_max_gap:

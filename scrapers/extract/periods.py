@@ -65,7 +65,7 @@ def period_of(sentence_left: str, local: str, report_year: int | None,
     if _PARTIAL.search(text):
         return Period(None, "partial_year")
     years = [int(m.group(1)) for m in _YEAR.finditer(text)
-             if text[max(0, m.start() - 1):m.start()] not in ("较", "比", "与", "于")]
+             if text[max(0, m.start() - 1):m.start()] not in ("较", "比", "与", "于", "由", "从")]
     if years:
         year = years[-1]
         if report_year is None or year == report_year:
