@@ -37,7 +37,7 @@ from scrapers.records import DocumentFields, DocumentHints, Extraction, Fact
 __all__ = ["EXTRACTOR_VERSION", "extract_document"]
 
 # Bump whenever rules, grammar or data change: stored with every report so facts can be re-derived.
-EXTRACTOR_VERSION = "2026.11.23-8"
+EXTRACTOR_VERSION = "2026.11.23-9"
 
 _GOVERNMENT = re.compile(r"人民政府|政府$|管委会|管理委员会|行政公署")
 

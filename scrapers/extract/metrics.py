@@ -25,9 +25,13 @@ from scrapers.vocabulary import metric_keys
 
 RULES_YAML = Path(__file__).with_name("metric_rules.yaml")
 
-_PERCENT_GAP = re.compile(r"^[\s达到为是均保持稳定在提升至实现了约近超过高达分别:的继续仍已始终持续]{0,8}$")
+_GAP_CHARS = r"[\s达到为是均保持稳定在提升至实现了约近超过高达分别:的继续仍已始终持续]{0,8}"
+# A bracketed qualifier may stand between a rate's cue and its figure: 回访满意率(含基本满意)98.05%.
+_PERCENT_GAP = re.compile(rf"^{_GAP_CHARS}(?:\([^()\d]{{1,14}}\){_GAP_CHARS})?$")
 _SIGN = re.compile(
     r"^\s*(?P<word>增长|上升|提高|增加|提升|下降|减少|缩减|降低|下滑|回落)(?:了|幅度为|幅度|为|达)?\s*$")
+_CHANGE_CUE = re.compile(
+    r"(?:同比|较上年度?|比上年度?|较去年|比去年)(?=\s*(?:增加|减少|增长|下降|上升|多|少))")
 _NEGATIVE = ("下降", "减少", "缩减", "降低", "下滑", "回落")
 _COUNT_CHANGE = re.compile(r"(?:增加|减少|增长|下降|上升|多|少|提高|降低)了?$")
 _PART = "其中"
@@ -309,6 +313,7 @@ def bind_sentence(text: str, sentence: Sentence, figures: list[Figure], report_y
                 text, figure, clause, first_binding, result):
             continue  # 委员会21个、…委员会318个，合计339个: the total, and its parts are dropped
         item = respective.get(index)
+        fig_by_document = by_document
         if item is not None:
             # 受理、审结行政复议案件分别为46件、41件: the i-th item's words bind the i-th figure.
             if item.drop:
@@ -320,16 +325,26 @@ def bind_sentence(text: str, sentence: Sentence, figures: list[Figure], report_y
             cue_end = figure.start
         else:
             family, topic_start = _topic_of(topics, figure, local_start, len(right))
+            if (document_family is not None and not by_document
+                    and _no_topic_near(topics, figure, len(right))):
+                # 全年受理来电21.7万个，新增热线坐席30个: the subject is named only later in the
+                # sentence; in a hotline report the figure is read as by the document's family.
+                family, fig_by_document = document_family, True
             cue_local = local
             if figure.kind == "percent" and report_year is not None:
                 cue_local = _as_last_year(local, report_year)  # 较2022年增长9.4% in a 2023 report
+            if (figure.kind == "percent" and previous_local is not None and _SIGN.match(local)
+                    and (carry := _CHANGE_CUE.search(previous_local)) is not None):
+                # 较上年增加2.6万件，增长5.9%: the comparison named for the count holds for the rate.
+                cue_local = carry.group(0) + local
+                local_start -= len(carry.group(0))
             rule, cue_end, sign, cue = _choose_rule(rs, family, figure, cue_local, local_start, right, text)
         if rule is None:
             continue
         if rule.self_topic and cue and _foreign_cue(topics, text, cue_end - len(cue)):
             result.dropped.append(f"other_system:{rule.metric}:{text[clause.start:clause.end]}")
             continue  # 法院特邀调解员45人: the court's mediators, not people's mediation's
-        if by_document and rule.kind == "count" and cue not in rule.document_cues:
+        if fig_by_document and rule.kind == "count" and cue not in rule.document_cues:
             continue  # a count needs its subject named (受理群众诉求 in a hotline report names it)
         if item is None and _RESPECTIVELY in text[clause.start:figure.start]:
             result.dropped.append(f"respectively:not a list:{rule.metric}:{text[clause.start:clause.end]}")
@@ -475,6 +490,8 @@ def _breakdowns(text: str, figures: list[Figure], end: int) -> list[tuple[int, i
 
 _ASIDE_AFTER = re.compile(r"^\s*(?:共计|合计|共|总计|为|达|有)?\s*$")
 _LABEL_MAX = 25
+# A list marker before a label (1.受理量:, 2按时办结率: from ②, (三)满意率:) is not a figure of it.
+_LIST_MARK = re.compile(r"\s*(?:\(?\d{1,2}[).、]?|\(?[一二三四五六七八九十]{1,3}[)、])\s*")
 
 
 def _asides(text: str, figures: list[Figure], start: int, end: int,
@@ -519,9 +536,12 @@ def _label_start(text: str, sentence: Sentence, clause: Span) -> int:
     for index in range(1, len(clauses)):
         if clauses[index] is clause or clauses[index] == clause:
             label = clauses[index - 1]
-            if (text[label.end:clause.start].strip() == ":" and label.end - label.start <= _LABEL_MAX
-                    and not any(c.isdigit() for c in text[label.start:label.end])):
-                return label.start
+            mark = _LIST_MARK.match(text, label.start, label.end)
+            label_start = mark.end() if mark else label.start
+            if (text[label.end:clause.start].strip() == ":" and label.end - label_start <= _LABEL_MAX
+                    and label_start < label.end
+                    and not any(c.isdigit() for c in text[label_start:label.end])):
+                return label_start
             break
     return clause.start
 
@@ -662,6 +682,10 @@ def _topics(rs: RuleSet, text: str, start: int, end: int) -> list[tuple[int, int
     for match in rs.topic_re.finditer(text, start, end):
         word = match.group(0)
         family = rs.topic_family[word]
+        if _INCLUDED_OPEN.search(text, max(start, match.start() - 22), match.start()):
+            continue  # 12345热线(含8890、原市长热线): lines merged into the one named, not a subject
+        if family is None and text.startswith("类", match.end()):
+            continue  # 其中咨询类…、投诉举报类11.2万件: a category of the hotline's tickets, not a subject
         if rival and hits and re.search(r"[;。]", text[hits[-1][1]:match.start()]):
             rival = False  # a new sentence part: …参与诉前调解；全年共调解各类矛盾纠纷
         if word in rs.rival_words:
@@ -680,6 +704,15 @@ def _topics(rs: RuleSet, text: str, start: int, end: int) -> list[tuple[int, int
                 family = None  # 刑事案件312件、民事案件498件、行政案件16件: kinds of another body's cases
         hits.append((match.start(), match.end(), family))
     return hits
+
+
+def _no_topic_near(topics: list[tuple[int, int, str | None]], figure: Figure, right_len: int) -> bool:
+    """No topic word before the figure in its sentence, nor right after it."""
+    return not any(end <= figure.start or figure.end <= start <= figure.end + right_len
+                   for start, end, _family in topics)
+
+
+_INCLUDED_OPEN = re.compile(r"\((?:含|包括|包含|整合|并入)[^()]{0,20}$")
 
 
 def _subordinate(rs: RuleSet, text: str, start: int, end: int) -> bool:

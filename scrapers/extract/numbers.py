@@ -32,7 +32,8 @@ COUNT_UNITS = ("人次", "件次", "余件", "件", "起", "宗", "个", "人", 
 _UNIT_RE = "人次|件次|件|起|宗|个|人|名|位|次|通|处|家|条|份|项|单|例|场|所|间|篇|批|户"
 
 _PREFIX_QUALIFIERS: tuple[tuple[str, Qualifier], ...] = (
-    ("大约", "approx"), ("将近", "approx"), ("接近", "approx"), ("约", "approx"), ("近", "approx"),
+    ("差不多", "approx"), ("大约", "approx"), ("将近", "approx"), ("接近", "approx"),
+    ("约", "approx"), ("近", "approx"),
     ("超过", "at_least"), ("突破", "at_least"), ("逾", "at_least"), ("超", "at_least"),
     ("多于", "at_least"), ("不少于", "at_least"),
     ("不足", "at_most"), ("不到", "at_most"), ("不超过", "at_most"), ("少于", "at_most"),

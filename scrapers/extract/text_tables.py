@@ -597,6 +597,10 @@ def _bind_cell(rs: RuleSet, layout: Layout, cell: Cell, label: Annotated, header
     if choice is None and not rs.cue_res.get(family, rs.cue_res[None])[0].search(cue_text):
         # 合计 / 2023年 / 件数 name no action: the caption's (排查化解矛盾纠纷情况) is the table's.
         choice = _choose(rs, family, caption.text, context, None if change else want_percent)
+    if choice is None and change and family == "hotline" and (figure.kind == "percent" or unit == "%"):
+        # 年份 | 受理量(万件) | 同比(%): a bare change column of a hotline table is the volume's change
+        # (a rate's change sits in that rate's row or column and names it).
+        choice = next((_Choice(r, "同比") for r in rs.rules if r.metric == "hotline.contacts"), None)
     if choice is None:
         return None
     rule = choice.rule
