@@ -9,12 +9,29 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from scrapers.extract import extract_document
+
 
 class Passage(NamedTuple):
     id: str
     family: str
     text: str
     expected: tuple[tuple[str, float, str | None, str, int | None], ...]
+
+
+def _key(metric: str, value: float, unit: str | None, qualifier: str, year: int | None) -> tuple:
+    return (metric, round(float(value), 6), unit, qualifier, year)
+
+
+def assert_passage(passage: Passage) -> None:
+    """The extractor yields exactly the passage's expected facts, each with verbatim evidence."""
+    extraction = extract_document(passage.text)
+    got = sorted(_key(f.metric, f.value, f.unit, f.qualifier, f.year) for f in extraction.facts)
+    want = sorted(_key(*fact) for fact in passage.expected)
+    evidence = "\n".join(f"  {f.metric}={f.value:g} «{f.evidence}»" for f in extraction.facts)
+    assert got == want, f"{passage.id}:\n got  {got}\n want {want}\n{evidence}\n{extraction.warnings}"
+    for fact in extraction.facts:
+        assert passage.text[fact.start : fact.end] == fact.evidence
 
 
 T2022 = "某县人民政府关于2022年度法治政府建设情况的报告\n"

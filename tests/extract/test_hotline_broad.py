@@ -10,9 +10,7 @@ sub-lines, 转办工单, seats, 1–N月, targets). Each passage lists exactly t
 from __future__ import annotations
 
 import pytest
-from passages import H2023, T2023, Passage
-
-from scrapers.extract import extract_document
+from passages import H2023, T2023, Passage, assert_passage
 
 C = "contacts"
 S = "satisfaction_rate"
@@ -168,16 +166,6 @@ HOTLINE_BROAD: tuple[Passage, ...] = (
 )
 
 
-def _key(metric: str, value: float, unit: str | None, qualifier: str, year: int | None) -> tuple:
-    return (metric, round(float(value), 6), unit, qualifier, year)
-
-
 @pytest.mark.parametrize("passage", HOTLINE_BROAD, ids=[p.id for p in HOTLINE_BROAD])
 def test_hotline_broad(passage: Passage) -> None:
-    extraction = extract_document(passage.text)
-    got = sorted(_key(f.metric, f.value, f.unit, f.qualifier, f.year) for f in extraction.facts)
-    want = sorted(_key(*fact) for fact in passage.expected)
-    evidence = "\n".join(f"  {f.metric}={f.value:g} «{f.evidence}»" for f in extraction.facts)
-    assert got == want, f"{passage.id}:\n got  {got}\n want {want}\n{evidence}\n{extraction.warnings}"
-    for fact in extraction.facts:
-        assert passage.text[fact.start:fact.end] == fact.evidence
+    assert_passage(passage)
