@@ -58,10 +58,8 @@ def airflow_env(extra: dict[str, str] | None = None) -> dict[str, str]:
     return env
 
 
-def _run(args: list[str], env: dict[str, str], log: Path | None = None) -> None:
-    if log is None:
-        subprocess.run(args, env=env, check=True)
-        return
+def _run(args: list[str], env: dict[str, str], log: Path) -> None:
+    """Run an airflow command with its output in `log`; raise, naming the log, if it fails."""
     log.parent.mkdir(parents=True, exist_ok=True)
     with log.open("wb") as handle:
         done = subprocess.run(args, env=env, stdout=handle, stderr=subprocess.STDOUT)
@@ -81,13 +79,9 @@ def prepare(env: dict[str, str]) -> None:
 
 
 def dags_test(dag_id: str, env: dict[str, str], log: Path | None = None) -> None:
-    """Run one DAG to completion in this machine's process tree; raise if any task failed."""
-    log = log or airflow_home() / "logs" / f"{dag_id}.log"
-    _run([str(AIRFLOW_BIN), "dags", "test", dag_id], env, log)
-    text = log.read_text(encoding="utf-8", errors="replace")
-    last_run = text.rsplit("DagRun Finished", 1)[-1]
-    if "state=success" not in last_run.split("\n", 1)[0]:
-        raise RuntimeError(f"DAG {dag_id} did not succeed; see {log}")
+    """Run one DAG to completion in this machine's process tree; raise if any task failed
+    (`airflow dags test` exits non-zero when the run fails)."""
+    _run([str(AIRFLOW_BIN), "dags", "test", dag_id], env, log or airflow_home() / "logs" / f"{dag_id}.log")
 
 
 def admin_password(wait_for: subprocess.Popen, timeout_s: float = 120) -> str:

@@ -16,6 +16,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from scrapers.atomic import atomic_path
+from scrapers.fetch.fetchlog import log_path, read_log
 from scrapers.reportstore import ReportStore, read_json
 from scrapers.sources import Source
 
@@ -91,14 +92,6 @@ def _write_parquet(path: Path, rows: list[dict[str, Any]], schema: pa.Schema) ->
         pq.write_table(table, tmp)
 
 
-def _fetch_log(data_dir: Path, source: str) -> list[dict[str, Any]]:
-    path = data_dir / "raw" / "fetch_log" / f"{source}.jsonl"
-    if not path.exists():
-        return []
-    with path.open(encoding="utf-8") as handle:
-        return [json.loads(line) for line in handle if line.strip()]
-
-
 def _fetch_times(log: list[dict[str, Any]]) -> dict[str, tuple[str, str]]:
     """First and last successful fetch of each URL (ISO strings sort chronologically). A 200 with an
     error (a body cut off as too large) is not a successful fetch."""
@@ -160,7 +153,7 @@ def fact_rows(record: dict[str, Any]) -> list[dict[str, Any]]:
 
 def stage_source(source: Source, data_dir: Path, staged_dir: Path) -> dict[str, int]:
     """Replace this source's staged files with the current state of its reports."""
-    log = _fetch_log(data_dir, source.name)
+    log = read_log(log_path(data_dir, source.name))
     times = _fetch_times(log)
     documents: list[dict[str, Any]] = []
     facts: list[dict[str, Any]] = []

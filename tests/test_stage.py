@@ -167,3 +167,24 @@ def test_an_empty_source_still_writes_typed_empty_files(tmp_path: Path) -> None:
     for entity, schema in SCHEMAS.items():
         table = pq.read_table(tmp_path / "staged" / entity / "demo.parquet")
         assert table.num_rows == 0 and table.schema.equals(schema)
+
+
+def test_a_torn_last_fetch_log_line_does_not_break_staging(tmp_path: Path) -> None:
+    """A run killed mid-append leaves half a line; staging keeps every complete attempt."""
+    log = tmp_path / "data" / "raw" / "fetch_log" / "demo.jsonl"
+    log.parent.mkdir(parents=True)
+    whole = {
+        "source": "demo",
+        "url": "http://127.0.0.1/demo/1.html",
+        "requested_at": "2026-01-02T00:00:00+00:00",
+        "status": 200,
+        "sha256": None,
+        "content_type": None,
+        "size": 1,
+        "elapsed_ms": 1,
+        "not_modified": False,
+        "error": None,
+    }
+    log.write_text(json.dumps(whole) + "\n" + '{"source": "demo", "url": "http://127.0', encoding="utf-8")
+    counts = stage_source(SOURCE, tmp_path / "data", tmp_path / "staged")
+    assert counts["fetch_log"] == 1

@@ -28,7 +28,12 @@ class UnsupportedFile(Exception):
 
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_REFUSED_SUFFIXES = {".doc": "binary Word (.doc)", ".wps": "WPS", ".ofd": "OFD", ".docx": "DOCX"}
+# Formats named by suffix where the bytes cannot tell them apart (WPS and DOC are both OLE files).
+_UNREADABLE_SUFFIXES = {".doc": "binary Word (.doc)", ".wps": "WPS", ".ofd": "OFD"}
+
+
+def _unsupported(name: str) -> UnsupportedFile:
+    return UnsupportedFile(f"unsupported format: {name}; convert it to .docx or PDF")
 
 
 def _text_and_hints(path: Path) -> tuple[str, DocumentHints | None]:
@@ -41,17 +46,16 @@ def _text_and_hints(path: Path) -> tuple[str, DocumentHints | None]:
         return pdf_text(body), None
     if kind == "docx":
         return docx_text(body), None
-    if kind in ("doc", "ofd"):
-        name = "OFD" if kind == "ofd" else _REFUSED_SUFFIXES.get(suffix, "binary Word (.doc)")
-        if name == "DOCX":
-            name = "binary Word (.doc)"
-        raise UnsupportedFile(f"unsupported format: {name}; convert it to .docx or PDF")
+    if kind == "ofd":
+        raise _unsupported("OFD")
+    if kind == "doc":
+        raise _unsupported(_UNREADABLE_SUFFIXES.get(suffix, "binary Word (.doc)"))
     if kind == "binary":
         raise UnsupportedFile("unsupported format: binary data, not text")
-    if suffix in _REFUSED_SUFFIXES and kind != "html":
-        if suffix == ".docx":
-            raise UnsupportedFile("not a valid .docx (not a ZIP with word/document.xml)")
-        raise UnsupportedFile(f"unsupported format: {_REFUSED_SUFFIXES[suffix]}; convert it to .docx or PDF")
+    if kind != "html" and suffix == ".docx":
+        raise UnsupportedFile("not a valid .docx (not a ZIP with word/document.xml)")
+    if kind != "html" and suffix in _UNREADABLE_SUFFIXES:
+        raise _unsupported(_UNREADABLE_SUFFIXES[suffix])
     if kind == "html" or path.suffix.lower() in (".html", ".htm", ".shtml"):
         page = parse_page(body, path.resolve().as_uri(), "text/html")
         return page.text, hints_for_page(page)

@@ -23,6 +23,28 @@ EXTRA_KEY = "http"
 _ATTEMPT_FIELDS = {f.name for f in fields(FetchAttempt)}
 
 
+def log_path(data_dir: Path, source_name: str) -> Path:
+    return Path(data_dir) / "raw" / "fetch_log" / f"{source_name}.jsonl"
+
+
+def read_log(path: Path) -> list[dict[str, Any]]:
+    """Every complete line of a fetch log, read-only. A line torn by a killed run (the last one,
+    before the next FetchLog opens the file and cuts it) is skipped, never fatal."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return []
+    rows = []
+    for line in text.splitlines():
+        try:
+            data = json.loads(line) if line.strip() else None
+        except json.JSONDecodeError:
+            continue
+        if isinstance(data, dict):
+            rows.append(data)
+    return rows
+
+
 @dataclass
 class LoggedAttempt:
     attempt: FetchAttempt
@@ -41,7 +63,7 @@ class FetchLog:
     """Appends attempts for one source and remembers each URL's last successful one."""
 
     def __init__(self, data_dir: Path, source_name: str) -> None:
-        self.path = Path(data_dir) / "raw" / "fetch_log" / f"{source_name}.jsonl"
+        self.path = log_path(data_dir, source_name)
         self._last_ok: dict[str, LoggedAttempt] = {}
         self._load()
 
@@ -117,17 +139,5 @@ class FetchLog:
         return self._last_ok.get(url)
 
     def read_all(self) -> list[dict[str, Any]]:
-        """Every line as a dict (tests and the staging step read the log this way)."""
-        try:
-            text = self.path.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            return []
-        rows = []
-        for line in text.splitlines():
-            try:
-                data = json.loads(line) if line.strip() else None
-            except json.JSONDecodeError:
-                continue
-            if isinstance(data, dict):
-                rows.append(data)
-        return rows
+        """Every line as a dict (tests read the log this way)."""
+        return read_log(self.path)

@@ -112,14 +112,7 @@ class GkmlptAdapter(PortalAdapter):
         site serves one, is read like any link list."""
         return GenericAdapter().parse_list_page(html, url)
 
-    def _discover(self, source: Source, fetcher: Fetcher) -> Discovery:
-        discovery = Discovery()
-        collector = Collector(source, discovery)
-        for entry_url in source.entry_urls:
-            self._walk_api(entry_url, source, fetcher, collector, discovery)
-        return discovery
-
-    def _walk_api(
+    def _walk(
         self, entry_url: str, source: Source, fetcher: Fetcher, collector: Collector, discovery: Discovery
     ) -> None:
         category = entry_category(entry_url)

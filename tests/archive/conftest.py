@@ -23,8 +23,10 @@ _TRS_PAGER = re.compile(r'createPageHTML\(\s*(\d+)\s*,\s*(\d+)\s*,\s*"([^"]+)"\s
 @pytest.fixture(scope="session")
 def seeds_dir() -> Path:
     path = locate_seeds_dir()
-    if path is None:
-        pytest.skip("the seed folder (../shared/seeds) is not available")
+    # ../shared is always beside the checkout (here and in CI): its absence is a broken set-up, not a skip.
+    assert path is not None, (
+        "the seed folder ../shared/seeds is missing; put the shared folder beside the checkout"
+    )
     return path
 
 

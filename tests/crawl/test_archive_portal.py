@@ -30,8 +30,6 @@ class Crawl:
 
 @pytest.fixture(scope="module")
 def crawl(tmp_path_factory: pytest.TempPathFactory) -> Crawl:
-    if not REGISTRY.exists():
-        pytest.skip("scrapers/sources/archive.yaml not present")
     from scrapers.sources.registry import load_sources
 
     data_dir = tmp_path_factory.mktemp("archive-data")
