@@ -4,7 +4,7 @@ Three kinds of test: the scorer's own rules on tiny hand-made cases (they must a
 corpus's gold files are well-formed and every gold number is really in its document (a typo in
 gold would silently lower the score), and the extractor's score on the corpus: precision >= 0.97
 and recall >= 0.90 overall. The extractor was tuned against this corpus, so this is a regression
-bar, not a measure of generalization (tests/extract/heldout, never tuned against, is that).
+bar, not a measure of generalization (a held-out set, never tuned against, is that).
 """
 
 from __future__ import annotations

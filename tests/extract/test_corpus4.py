@@ -1,7 +1,8 @@
-"""Held-out corpus 2: gold sanity and evidence offsets (no precision/recall threshold here).
+"""Development corpus 4 (formerly held-out set 2): gold sanity and evidence offsets.
 
-The documents in ``heldout2/`` were written independently of the extractor and its corpora, in
-styles it has not seen (county, city and provincial-department reports, 司法局 summaries, 12345
+Measured once while held out (precision 0.967, recall 0.859); its misses then informed general
+rules, so it is development data now. The documents in ``corpus4/`` were written independently of
+the extractor and its corpora, in styles it had not seen (county, city and provincial-department reports, 司法局 summaries, 12345
 annual and month-to-annual roll-ups, 政府信息公开年报 with the section-4 table flattened several ways
 or as HTML, speeches, news releases). These tests only check that the gold is well formed and true
 to its text, and that whatever the extractor emits points at the words it claims.
@@ -19,7 +20,7 @@ from scrapers.evaluate import CorpusDocument, iter_numbers, load_corpus, trap_in
 from scrapers.records import DocType, Qualifier
 from scrapers.vocabulary import metric_keys, metrics
 
-HERE = Path(__file__).parent / "heldout2"
+HERE = Path(__file__).parent / "corpus4"
 DOCS = load_corpus(HERE)
 IDS = [d.name for d in DOCS]
 DOC_TYPES = set(typing.get_args(DocType))
