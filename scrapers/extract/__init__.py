@@ -37,8 +37,14 @@ from scrapers.records import DocumentFields, DocumentHints, Extraction, Fact
 __all__ = ["EXTRACTOR_VERSION", "extract_document"]
 
 # Bump whenever rules, grammar or data change: stored with every report so facts can be re-derived.
-EXTRACTOR_VERSION = "2026.11.23-9"
+EXTRACTOR_VERSION = "2026.11.23-10"
 
+# A list item's marker at the start of a line: (1), 1., 1、, ①→(1), •, 一是, (一), or a label and colon.
+_LIST_ITEM = re.compile(
+    r"[ \t\u3000]*(?:\(\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*\)|\d{1,2}\s*[.、](?!\d)"
+    r"|[•·●■◆▪◇○\-—]|[一二三四五六七八九十]{1,3}是"
+    r"|[^\s:,。;\d]{1,12}:)")  # or a label line: 受理量:全年受理来电64.3万件
+_BLANK_LINE = re.compile(r"\n[ \t\u3000]*\n")
 _GOVERNMENT = re.compile(r"人民政府|政府$|管委会|管理委员会|行政公署")
 
 
@@ -76,6 +82,7 @@ def extract_document(text: str, hints: DocumentHints | None = None) -> Extractio
     plan_index = 0
     fig_index = 0
     carried: str | None = None
+    list_family: str | None = None  # the subject of a lead-in ending with a colon, for its list items
     previous_end: int | None = None
     for sentence in split_sentences(ntext):
         if sentence.end <= body_start:
@@ -90,9 +97,14 @@ def extract_document(text: str, hints: DocumentHints | None = None) -> Extractio
         if plan_index < len(plans) and plans[plan_index][0] <= sentence.start:
             previous_end = None
             continue
-        # The subject carries over to the next sentence only within a paragraph.
+        # The subject carries over to the next sentence only within a paragraph, or from a lead-in
+        # ending with a colon to the numbered items listed under it (…主要指标如下： / ①全年接听…).
         if previous_end is None or "\n" in ntext[previous_end:sentence.start]:
-            carried = None
+            in_list = (list_family is not None and previous_end is not None
+                       and not _BLANK_LINE.search(ntext, previous_end, sentence.start)
+                       and _LIST_ITEM.match(ntext, sentence.start) is not None)
+            list_family = list_family if in_list else None
+            carried = list_family
         previous_end = sentence.end
         while fig_index < len(figures) and figures[fig_index].start < sentence.start:
             fig_index += 1
@@ -103,6 +115,8 @@ def extract_document(text: str, hints: DocumentHints | None = None) -> Extractio
             j += 1
         carried = bind_sentence(ntext, sentence, in_sentence, doc.report_year, is_government, result, carried,
                                 document_family)
+        if ntext[sentence.end - 1] == ":":
+            list_family = carried
     in_tables = table_bindings(ntext, [t for t in tables if (section4 is None or not (
         t.start < section4[1] and t.end > section4[0])) and not any(a <= t.start < b for a, b in plans)],
         doc.report_year, result.dropped, document_family)
@@ -140,6 +154,9 @@ _PARTIAL_TITLE = re.compile(
     r"上半年|下半年|前三季度|[一二三四1-4]季度"
     r"|(?<!\d)(?:1[01]|[1-9])\s?[-—~至到]\s?(?:1[01]|[1-9])月"
     r"|(?<![\d至到\-—~])(?:1[0-2]|[1-9])月份?(?!\s?\d{1,2}\s?[日号])(?![)\]】])")
+# …12月份暨全年运行情况通报, 第四季度及全年…: the whole year is reported too (its figures are facts,
+# the part's are dropped by their own period words).
+_WHOLE_YEAR_TOO = re.compile(r"(?:暨|及|和|与|、|并)\s*(?:全年|全年度|年度)")
 _REPORT_WORDS = re.compile(r"总结|报告|情况|通报")
 
 
@@ -151,7 +168,7 @@ def _no_facts_scope(title: str | None, rules: RuleSet) -> str | None:
     if rules.no_facts_title_re is not None and (match := rules.no_facts_title_re.search(head)) and not (
             _REPORT_WORDS.search(head[:match.start()])):
         return f"a plan ({match.group(0)})"  # not 2022年工作总结和2023年工作计划
-    if (match := _PARTIAL_TITLE.search(head)) is not None:
+    if (match := _PARTIAL_TITLE.search(head)) is not None and not _WHOLE_YEAR_TOO.search(head):
         return f"part of a year ({match.group(0)})"
     return None
 

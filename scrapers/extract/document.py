@@ -47,6 +47,8 @@ _TITLE_CN_YEAR = re.compile(r"((?:一九|二[〇○零])[〇○零一二三四�
 _BODY_YEAR = re.compile(r"(?<![\d〔\[(])((?:19|20)\d{2})\s*年(?!\d)(?!以来)")
 _TRAILING_PAREN = re.compile(
     r"^(?P<head>.*?(?:答复|报告|通知|意见|函|决定|总结|公告))\s*[(（][^()（）]*[)）]\s*$")
+# A heading line that opens a 关于… phrase and has not reached its head noun yet (报告, 通知 …).
+_UNFINISHED_TITLE = re.compile(r"关于[^。,，:：;；]*$")
 _TITLE_WORDS = re.compile(r"报告|答复|总结|通知|意见|情况|公告|年报|工作要点|提案|建议")
 _SPACE_BETWEEN_CJK = re.compile(r"(?<=[\u4e00-\u9fff\d])[ \u3000\t]+(?=[\u4e00-\u9fff\d])")
 
@@ -103,6 +105,14 @@ def read_head(lines: list[str]) -> Head:
         if not _TITLE_WORDS.search(line) and not _ORG_SUFFIX.search(_clean_title(line)):
             later = _next_nonempty(lines, index + 1)
             if later is not None and _TITLE_WORDS.search(lines[later]) and len(lines[later].strip()) <= 100:
+                if _UNFINISHED_TITLE.search(line) and len(line) + len(lines[later].strip()) <= 80:
+                    # 德清县人民政府关于2022年度法治政府建设 / 工作情况的报告: a heading broken in two
+                    # (关于… still waits for its head noun), not a column name above the heading.
+                    title_line = later
+                    title = _clean_title(line + lines[later].strip())
+                    last_head_line = later
+                    index = later + 1
+                    continue
                 last_head_line = index  # a column name above the heading (政府信息公开)
                 index = later
                 continue
@@ -192,18 +202,35 @@ def _issuer_from_title(title: str | None) -> str | None:
     return None
 
 
-def report_year_of(title: str | None, body: str, published: str | None) -> int | None:
-    """The year reported on: title first, then the body's statistics year (full-width digits too)."""
+def report_year_of(title: str | None, body: str, published: str | None,
+                   head: str | None = None) -> int | None:
+    """The year reported on: title first, then the body's statistics year (full-width digits too).
+
+    A date in the title (政府工作报告（2024年1月9日）) is when it was delivered, not a year reported
+    on. A 政府工作报告 is named by the session's year and reviews the year before (2024年…政府工作报告
+    → 2023). Without a year of its own, a speech or a news item speaks of 去年 / 今年 relative to the
+    date it carries (published, or a date in its first lines).
+    """
     title = title.translate(_WIDE_DIGITS) if title else title
     body = body.translate(_WIDE_DIGITS)
     if title:
-        match = _TITLE_YEAR.search(title)
-        if match and "以来" not in title[match.end():match.end() + 2]:
-            return int(match.group(1))
+        for match in _TITLE_YEAR.finditer(title):
+            if _DATE_AFTER_YEAR.match(title, match.end()) or "以来" in title[match.end():match.end() + 2]:
+                continue
+            year = int(match.group(1))
+            if _SESSION_REPORT.search(title) and "年度" not in match.group(0):
+                return year - 1
+            return year
         written = _TITLE_CN_YEAR.search(title)  # 关于二〇一八年度…的报告
         if written and "以来" not in title[written.end():written.end() + 2]:
             return int("".join(str(_CN_YEAR_DIGITS[c]) for c in written.group(1)))
     masked = re.sub(r"《[^》]*》|〔[^〕]*〕", "", body)
+    delivered = _HEAD_DATE.search(body, 0, 300)
+    if delivered and (_SESSION_REPORT.search(title or "") or (
+            _DELIVERED.search(body, 0, 300) and int(delivered.group(2) or delivered.group(3) or 12) <= 6)):
+        # ——2024年4月25日在区人大常委会会议上: a report to a session in the first half of a year
+        # reviews the year before (and a 政府工作报告 always does).
+        return int(delivered.group(1)) - 1
     limit = int(published[:4]) if published else None
     leading: Counter[int] = Counter()
     anywhere: Counter[int] = Counter()
@@ -221,7 +248,37 @@ def report_year_of(title: str | None, body: str, published: str | None) -> int |
         if counter:
             best = max(counter.items(), key=lambda item: (item[1], -first_seen[item[0]]))
             return best[0]
+    # 2023年1—11月, 截至2023年11月: a part of the year, but the year is the one reported on.
+    months = _YEAR_OF_MONTHS.search(masked)
+    if months:
+        return int(months.group(1))
+    dated = int(published[:4]) if published else _first_date_year(head or body[:200])
+    if dated is None:
+        return None
+    if _LAST_YEAR_WHOLE.search(masked):
+        return dated - 1  # 去年全年，…: a speech early in the year reviewing the last one
+    if "今年" in masked or "本年" in masked:
+        return dated
     return None
+
+
+# A year that is part of a full date (2024年1月9日): a day, not a year reported on.
+_DATE_AFTER_YEAR = re.compile(r"\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
+_SESSION_REPORT = re.compile(r"政府工作报告")
+_YEAR_OF_MONTHS = re.compile(
+    r"(?<![\d〔\[(])((?:19|20)\d{2})\s*年\s*(?:1[0-2]|[1-9])\s*(?:[-—~至到]\s*(?:1[0-2]|[1-9])\s*)?月"
+    r"(?!\s*\d{1,2}\s*日)")
+_LAST_YEAR_WHOLE = re.compile(r"(?:去年|上年|过去的?一年)(?:全年|以来|,|，|我们|工作)")
+_HEAD_DATE = re.compile(
+    r"((?:19|20)\d{2})\s*(?:年\s*(\d{1,2})\s*月\s*\d{1,2}\s*日|-(\d{1,2})-\d{1,2})")
+# A speech or report delivered at a meeting (——2024年1月9日在××县第十八届人民代表大会第四次会议上).
+_DELIVERED = re.compile(r"在[^。\n]{2,40}?(?:会议|大会)上")
+
+
+def _first_date_year(body: str) -> int | None:
+    """The year of a date in the first lines (（2024年2月21日）, 2023-12-20 10:12 来源：…)."""
+    match = _HEAD_DATE.search(body)
+    return int(match.group(1)) if match else None
 
 
 def doc_type_of(title: str | None, body: str) -> DocType:
@@ -237,7 +294,7 @@ def doc_type_of(title: str | None, body: str) -> DocType:
             r"报告|总结|小结|情况|分析|通报|综述", text):
         return "hotline_report"
     if re.search(r"人民调解|调解工作|矛盾纠纷", text) and re.search(
-            r"报告|总结|小结|情况|通报|综述|计划", text):
+            r"报告|总结|小结|情况|通报|综述|计划|分析|统计", text):
         return "mediation_report"
     return "other"
 
@@ -270,7 +327,7 @@ def read_document(text: str, hints: DocumentHints | None) -> DocumentRead:
                  or hints.publisher or _clean_org(head.labels.get("issuing_org")))
     published = (parse_date(head.labels.get("doc_date")) or parse_date(head.labels.get("publish_date"))
                  or parse_date(head.labels.get("time")) or parse_date(hints.published) or signed)
-    report_year = report_year_of(title, body, published)
+    report_year = report_year_of(title, body, published, text[:body_offset + 200])
     return DocumentRead(title, publisher, published, report_year, doc_type_of(title, body), body_offset,
                         head.labels)
 

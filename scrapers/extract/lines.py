@@ -106,8 +106,10 @@ def _is_open(content: str) -> bool:
     """Running prose that stops mid-sentence at the line's end."""
     if len(content) < _MIN_OPEN or _TERMINAL.search(content):
         return False
-    if _OPENER.match(content) and not _PROSE_PUNCT.search(content):
-        return False  # a heading on its own line; （三）畅通渠道。全年受理… runs on
+    opener = _OPENER.match(content)
+    if opener and not _PROSE_PUNCT.search(content, opener.end()):
+        # A heading on its own line (the 、 of 一、 is its marker); （三）畅通渠道。全年受理… runs on.
+        return False
     if _table_like(content) or _LABEL_VALUE.search(content):
         return False
     return len(_CJK.findall(content)) * 2 >= len(content)

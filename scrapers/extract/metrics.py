@@ -27,7 +27,8 @@ RULES_YAML = Path(__file__).with_name("metric_rules.yaml")
 
 _GAP_CHARS = r"[\s达到为是均保持稳定在提升至实现了约近超过高达分别:的继续仍已始终持续]{0,8}"
 # A bracketed qualifier may stand between a rate's cue and its figure: 回访满意率(含基本满意)98.05%.
-_PERCENT_GAP = re.compile(rf"^{_GAP_CHARS}(?:\([^()\d]{{1,14}}\){_GAP_CHARS})?$")
+# The rate's name may itself be the bracket, closing right before the figure: 诉求占比(一次办结率)为68.4%.
+_PERCENT_GAP = re.compile(rf"^\)?{_GAP_CHARS}(?:\([^()\d]{{1,14}}\){_GAP_CHARS})?$")
 _SIGN = re.compile(
     r"^\s*(?P<word>增长|上升|提高|增加|提升|下降|减少|缩减|降低|下滑|回落)(?:了|幅度为|幅度|为|达)?\s*$")
 _CHANGE_CUE = re.compile(
@@ -119,6 +120,8 @@ class RuleSet:
     dispute_kind_re: re.Pattern[str] | None = None  # 土地纠纷: after 其中, a part of the total
     cumulative_re: re.Pattern[str] | None = None  # 累计: several years, unless the year is named
     this_year_re: re.Pattern[str] | None = None  # 全年, 本年 …: a cumulative figure of the year
+    department_exclusion_re: re.Pattern[str] | None = None  # other actors, in a department's report only
+    subject_part_res: dict[str, re.Pattern[str]] = field(default_factory=dict)  # 12345企业服务专线
 
 
 @dataclass
@@ -216,6 +219,9 @@ def load_rules(path: Path = RULES_YAML) -> RuleSet:
         dispute_kind_re=_optional_re(raw, "dispute_kinds"),
         cumulative_re=_optional_re(raw, "cumulative"),
         this_year_re=_optional_re(raw, "cumulative_this_year"),
+        subject_part_res={str(k): re.compile(v) for k, v in (raw.get("subject_parts") or {}).items()},
+        department_exclusion_re=(re.compile("|".join(f"(?:{p})" for p in raw["department_exclusions"]))
+                                 if raw.get("department_exclusions") else None),
     )
 
 
@@ -244,6 +250,8 @@ def bind_sentence(text: str, sentence: Sentence, figures: list[Figure], report_y
     if by_document:
         topics = [(s_start, s_start, document_family)]
     exclusions = [m.end() for m in rs.exclusion_re.finditer(text, s_start, s_end)]
+    if rs.department_exclusion_re is not None and not is_government and document_family is None:
+        exclusions += [m.end() for m in rs.department_exclusion_re.finditer(text, s_start, s_end)]
     resets = [m.start() for m in rs.reset_re.finditer(text, s_start, s_end)]
     hard = ([m.end() for m in rs.sentence_exclusion_re.finditer(text, sentence.context_start, s_end)]
             if rs.sentence_exclusion_re else [])
@@ -308,7 +316,8 @@ def bind_sentence(text: str, sentence: Sentence, figures: list[Figure], report_y
         if _cumulative(rs, real_local, text[sentence.context_start:figure.start], report_year):
             result.dropped.append(f"cumulative:{text[clause.start:clause.end]}")
             continue  # 累计调解矛盾纠纷2.3万件 (since some year), not the report year's
-        bracket = next(((a, b) for a, b in breakdowns if a < figure.start < b), None)
+        # The innermost bracket holding the figure: 办结65件(维持41件,纠错7件〔撤销4件、变更1件〕).
+        bracket = max(((a, b) for a, b in breakdowns if a < figure.start < b), default=None)
         if figure.kind == "count" and _TOTAL_LOCAL.match(local) and _bind_total(
                 text, figure, clause, first_binding, result):
             continue  # 委员会21个、…委员会318个，合计339个: the total, and its parts are dropped
@@ -341,6 +350,10 @@ def bind_sentence(text: str, sentence: Sentence, figures: list[Figure], report_y
             rule, cue_end, sign, cue = _choose_rule(rs, family, figure, cue_local, local_start, right, text)
         if rule is None:
             continue
+        if (figure.kind == "count" and _PLACES_AFTER.match(right)
+                and not (rule.right and cue_end == figure.start)):
+            result.dropped.append(f"places:{rule.metric}:{text[clause.start:clause.end]}")
+            continue  # 全镇18个村(社区)均建立人民调解委员会: a count of places, not of the metric
         if rule.self_topic and cue and _foreign_cue(topics, text, cue_end - len(cue)):
             result.dropped.append(f"other_system:{rule.metric}:{text[clause.start:clause.end]}")
             continue  # 法院特邀调解员45人: the court's mediators, not people's mediation's
@@ -384,6 +397,7 @@ def bind_sentence(text: str, sentence: Sentence, figures: list[Figure], report_y
             subordinate=_subordinate(rs, text, sentence.context_start, figure.start),
         ))
     _drop_parts(rs, first_binding, result)
+    _bind_all_concluded(text, sentence, figures, first_binding, result)
     _bind_zeros(rs, text, sentence, exclusions + hard, resets if not hard else [], report_year, is_government,
                 result, plan_at)
     if by_document:
@@ -481,11 +495,16 @@ def _breakdowns(text: str, figures: list[Figure], end: int) -> list[tuple[int, i
         pos = figure.end
         while pos < end and text[pos] == " ":
             pos += 1
-        if pos < end and text[pos] == "(":
-            close = text.find(")", pos, end)
+        if pos < end and text[pos] in _OPENING:
+            close = text.find(_OPENING[text[pos]], pos, end)
             if close != -1:
                 spans.append((pos, close))
     return spans
+
+
+# Brackets that hold a breakdown: (), and 〔〕 [] 【】 when () is already used around them
+# (纠错7件〔撤销4件、变更1件、确认违法2件〕).
+_OPENING = {"(": ")", "〔": "〕", "[": "]", "【": "】"}
 
 
 _ASIDE_AFTER = re.compile(r"^\s*(?:共计|合计|共|总计|为|达|有)?\s*$")
@@ -684,6 +703,9 @@ def _topics(rs: RuleSet, text: str, start: int, end: int) -> list[tuple[int, int
         family = rs.topic_family[word]
         if _INCLUDED_OPEN.search(text, max(start, match.start() - 22), match.start()):
             continue  # 12345热线(含8890、原市长热线): lines merged into the one named, not a subject
+        if family is not None and (part := rs.subject_part_res.get(family)) is not None and part.match(
+                text[match.end():min(end, match.end() + 12)]):
+            family = None  # 12345企业服务专线: a dedicated line, a part of the hotline's volume
         if family is None and text.startswith("类", match.end()):
             continue  # 其中咨询类…、投诉举报类11.2万件: a category of the hotline's tickets, not a subject
         if rival and hits and re.search(r"[;。]", text[hits[-1][1]:match.start()]):
@@ -712,6 +734,9 @@ def _no_topic_near(topics: list[tuple[int, int, str | None]], figure: Figure, ri
                    for start, end, _family in topics)
 
 
+# A unit followed by a kind of place or body: the figure counts those (18个村, 14个镇(街道), 58个部门).
+_PLACES_AFTER = re.compile(
+    r"^\s*(?:行政村|自然村|村|社区|村居|居委会|乡镇|镇|乡|街道|镇街|部门|单位|县|市辖区|区县)")
 _INCLUDED_OPEN = re.compile(r"\((?:含|包括|包含|整合|并入)[^()]{0,20}$")
 
 
@@ -811,7 +836,8 @@ def _choose_rule(rs: RuleSet, family: str | None, figure: Figure, local: str, lo
             if match.start() > _RIGHT_MAX_LEAD:
                 break
             for rule, is_weak in table[match.group(0)]:
-                if rule.right and not is_weak and rule.accepts(figure, scaled):
+                if rule.right and not is_weak and rule.accepts(figure, scaled) and not any(
+                        word in local for word in rule.not_in_segment):
                     adjacent.append((len(local), len(match.group(0)), rule))
         if adjacent:
             strong, weak = adjacent, []
@@ -856,6 +882,35 @@ def _fits(rule: Rule, figure: Figure, local: str, cue_end: int, right: str) -> t
             return False, 1.0
         return True, (-1.0 if sign.group("word") in _NEGATIVE else 1.0)
     return len(gap) <= 30, 1.0
+
+
+# 行政诉讼案件2件，均已审结: every case counted was concluded, so the count is also the concluded one.
+_ALL_CONCLUDED = re.compile(r"(?:均|全部|已全部|均已)已?(?:审结|结案|办结)(?!率)")
+_CONCLUDED_OF = {"litigation.cases": "litigation.concluded",
+                 "reconsideration.accepted": "reconsideration.concluded",
+                 "reconsideration.received": "reconsideration.concluded"}
+
+
+def _bind_all_concluded(text: str, sentence: Sentence, figures: list[Figure], first: int,
+                        result: BindResult) -> None:
+    """均已审结 right after a caseload (no figure between): the concluded count equals it."""
+    match = _ALL_CONCLUDED.search(text, sentence.start, sentence.end)
+    if match is None:
+        return
+    mine = [b for b in result.bindings[first:] if b.evidence_end <= match.start()]
+    if not mine or mine[-1].metric not in _CONCLUDED_OF:
+        return
+    last = mine[-1]
+    concluded = _CONCLUDED_OF[last.metric]
+    if any(b.metric == concluded for b in result.bindings[first:]) or any(
+            last.evidence_end <= f.start < match.start() for f in figures):
+        return
+    if re.search(r"[;。]", text[last.evidence_end:match.start()]):
+        return
+    result.bindings.append(Binding(
+        metric=concluded, value=last.value, unit=last.unit, qualifier=last.qualifier, year=last.year,
+        evidence_start=last.evidence_start, evidence_end=sentence.clause_at(match.start()).end,
+        precision=last.precision, cue=match.group(0)))
 
 
 def _bind_zeros(rs: RuleSet, text: str, sentence: Sentence, exclusions: list[int], resets: list[int],

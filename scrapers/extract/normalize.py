@@ -13,6 +13,10 @@ import unicodedata
 from array import array
 from dataclasses import dataclass
 
+# Circled numerals (①…⑳) number list items; NFKC makes them bare digits, which would glue the item
+# number to the text (①全年受理… → 1全年受理…). Written as (1) … (20), they stay list markers.
+_LIST_NUMERALS = {chr(0x2460 + n): f"({n + 1})" for n in range(20)}
+
 
 @dataclass(frozen=True)
 class NormalizedText:
@@ -48,7 +52,7 @@ def normalize(text: str) -> NormalizedText:
         return NormalizedText(text, text, None)
     # Only the distinct characters that NFKC changes need work; the runs between them are copied.
     # (CJK unified ideographs, most of a report, are NFKC-stable: skipped without a lookup.)
-    changing = {c: m for c in set(text)
+    changing = {c: _LIST_NUMERALS.get(c) or m for c in set(text)
                 if not c.isascii() and not "\u4e00" <= c <= "\u9fff"
                 and (m := unicodedata.normalize("NFKC", c)) != c}
     if not changing:

@@ -43,10 +43,11 @@ _SUFFIX_QUALIFIERS: dict[str, Qualifier] = {
     "以下": "at_most",
 }
 
-# Thousands separated by a comma, or by a space when a unit follows (128 640件; never in a row of
-# table cells "120 260", which a space or digit precedes).
+# Thousands separated by a comma, or by a space when a unit follows (128 640件; 调解员 2 316 人 in PDF
+# text that sets figures apart; never in a row of table cells "120 260", which a digit precedes).
 _ARABIC = (r"(?:\d{1,3}(?:[,，]\d{3})+(?!\d)"
-           r"|(?<![\d ])\d{1,3}(?: \d{3})+(?=\s?[万亿]?(?:件|个|人|名|次|通|起|宗|条|例|%))"
+           r"|(?:(?<![\d ])|(?<=[\u4e00-\u9fff] ))"
+           r"\d{1,3}(?: \d{3})+(?=\s?[万亿]?(?:件|个|人|名|次|通|起|宗|条|例|%))"
            r"|\d+)(?:[.·]\d+)?")
 _CHINESE = r"[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?"
 
@@ -56,7 +57,8 @@ _FIGURE_RE = re.compile(
     r"(?:(?P<arabic>" + _ARABIC + r")|(?P<chinese>" + _CHINESE + r"))"
     r"(?P<scale> ?[万亿](?![元]))?"
     r"(?P<approx1>余|多)?"
-    r"(?:(?P<percent> ?%)|(?P<points>个百分点)|(?P<money>(?:万|亿|千)?元)|(?P<unit>" + _UNIT_RE + r"))?"
+    # A space may stand before the unit, as before %: PDF text sets figures apart (组织 418 个).
+    r"(?:(?P<percent> ?%)|(?P<points>个百分点)|(?P<money>(?:万|亿|千)?元)|(?: ?(?P<unit>" + _UNIT_RE + r")))?"
     r"(?P<suffix>以上|左右|以内|以下)?"
 )
 

@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# Partial-year periods in the text before a figure (same sentence).
+# Partial-year periods in the text before a figure (same sentence); 1—12月 is the whole year, and a
+# year before the months does not make them whole (今年1-2月, 2023年1—11月).
 _PARTIAL = re.compile(
-    r"上半年|下半年|[一二三四1-4]季度|前三季度|(?<![\d年])(?:1[0-2]|[1-9])\s?[-—~至到]\s?(?:1[0-2]|[1-9])月"
+    r"上半年|下半年|[一二三四1-4]季度|前三季度|(?<!\d)(?!1\s?[-—~至到]\s?12月)(?:1[0-2]|[1-9])\s?[-—~至到]\s?(?:1[0-2]|[1-9])月"
     r"|(?<![\d至到\-—~])(?:1[0-2]|[1-9]|[一二三四五六七八九十]|十[一二])月份"
     r"|(?<![\d至到\-—~])(?:1[0-2]|[1-9])月(?![\d底末份]|\s?\d{1,2}日)"
     r"|截至(?:\d{4}年)?(?:[1-9]|1[01])月(?:底|末|\d{1,2}日)?"

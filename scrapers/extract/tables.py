@@ -22,7 +22,11 @@ _NEXT_SECTION = re.compile(r"\n\s*[五六七八]\s*[、.．]")
 # A cell is a number not followed by 年/月/日/号 (the row must not run into "2022年度，…" below it).
 _NUM = r"\d+(?!\d|\s*[年月日号])"
 # Cells are separated by blanks, tabs or line breaks (blank lines too: one cell per paragraph).
-_RUN = re.compile(r"(?<![\d.])" + _NUM + r"(?:[ \t\u3000]*(?:\n[ \t\u3000]*)*" + _NUM + r")+(?![\d.%％])")
+# Pipes too: a Markdown-like row (| 0 | 0 | … |) is the same row.
+_RUN = re.compile(r"(?<![\d.])" + _NUM + r"(?:[ \t\u3000|]*(?:\n[ \t\u3000|]*)*" + _NUM + r")+(?![\d.%％])")
+
+# A line of bare numbers only (a row split by a page break continues on a later such line).
+_NUMBER_LINE = re.compile(r"(?m)^[ \t\u3000|]*\d+(?:[ \t\u3000|]+\d+)*[ \t\u3000|]*$")
 
 GROUP = 5
 CELLS = 15
@@ -32,6 +36,8 @@ _CELL_METRICS = {
     1: "reconsideration.corrected",
     4: "reconsideration.as_respondent",
 }
+# The 总计 cells of the two lawsuit groups (未经复议直接起诉, 复议后起诉).
+_LAWSUIT_TOTALS = (9, 14)
 
 
 def section4_span(text: str) -> tuple[int, int] | None:
@@ -45,29 +51,41 @@ def section4_span(text: str) -> tuple[int, int] | None:
 
 def ogi_section4_bindings(text: str) -> list[Binding]:
     """Bindings for the section-4 row of `text` (normalized), or none if there is no such row."""
-    heading = _HEADING.search(text)
-    if not heading:
+    span = section4_span(text)
+    if span is None:
         return []
-    end_match = _NEXT_SECTION.search(text, heading.end())
-    end = end_match.start() if end_match else len(text)
-    for run in _RUN.finditer(text, heading.end(), end):
-        numbers = [(m.start(), m.end()) for m in re.finditer(r"\d+", run.group(0))]
-        if len(numbers) != CELLS:
-            continue
-        values = [int(run.group(0)[a:b]) for a, b in numbers]
+    for start, end, values in _rows(text, *span):
         if any(values[g * GROUP + 4] < max(values[g * GROUP : g * GROUP + 4]) for g in range(3)):
             return []  # a total smaller than one of its cells: not the table row
-        return [
-            Binding(
-                metric=metric,
-                value=float(values[position]),
-                unit="件",
-                qualifier="exact",
-                year=None,
-                evidence_start=run.start(),
-                evidence_end=run.end(),
-                cue=f"section4[{position}]",
-            )
+        bindings = [
+            Binding(metric=metric, value=float(values[position]), unit="件", qualifier="exact", year=None,
+                    evidence_start=start, evidence_end=end, cue=f"section4[{position}]")
             for position, metric in _CELL_METRICS.items()
         ]
+        lawsuits = [values[position] for position in _LAWSUIT_TOTALS]
+        if min(lawsuits) == 0:
+            # The lawsuits are one group's total when the other group is empty (0 … 0 2 → 2 suits),
+            # and none when both are: the table then states the caseload. Two non-zero groups make
+            # the caseload a sum, which the table does not state.
+            bindings.append(Binding(metric="litigation.cases", value=float(sum(lawsuits)), unit="件",
+                                    qualifier="exact", year=None, evidence_start=start, evidence_end=end,
+                                    cue="section4[lawsuits]"))
+        return bindings
     return []
+
+
+def _rows(text: str, start: int, end: int) -> list[tuple[int, int, list[int]]]:
+    """Candidate 15-cell rows: a run of bare numbers, else the bare-number lines of the section
+    joined across what a page break put between them (— 5 —, the running title of the report)."""
+    rows = []
+    for run in _RUN.finditer(text, start, end):
+        values = [int(m.group(0)) for m in re.finditer(r"\d+", run.group(0))]
+        if len(values) == CELLS:
+            rows.append((run.start(), run.end(), values))
+    if rows:
+        return rows
+    lines = [m for m in _NUMBER_LINE.finditer(text, start, end)]
+    values = [int(v) for m in lines for v in re.findall(r"\d+", m.group(0))]
+    if len(values) == CELLS:
+        rows.append((lines[0].start(), lines[-1].end(), values))
+    return rows

@@ -53,6 +53,9 @@ _ANNOTATION = re.compile(
 _COMPARED_YEAR = re.compile(r"(?:较|比|与)\s*(?:19|20)\d{2}\s*年?")
 _ONE_SPACE = re.compile(r" ")
 _SPACE1_CELL_MAX = 20
+# A cell that is one number with its thousands set apart by spaces (98 412): in a table whose
+# columns are split at wider gaps, the single spaces are inside the number.
+_SPACED_THOUSANDS = re.compile(r"^\d{1,3}(?: \d{3})+(?:\.\d+)?$")
 _PROSE_PUNCT = re.compile(r"[。;!?]|,(?!\d{3}(?!\d))")
 _LONE_UNIT = re.compile(r"^(?:[万亿]?(?:件次|人次|件|起|宗|个|人|名|位|次|通|条|单|例|处|家)|%|余|多)$")
 _CAPTION_MAX = 120
@@ -218,6 +221,8 @@ def cell_value(cell: str) -> Value | None:
     rest = cell[sign.end():] if sign else cell
     if not rest or _YEAR_CELL.match(cell):
         return None
+    if _SPACED_THOUSANDS.match(rest):
+        rest = rest.replace(" ", "")
     figures = find_figures(rest)
     if len(figures) != 1 or figures[0].start != 0 or rest[figures[0].end:].strip():
         return None
@@ -447,6 +452,10 @@ def _column_headers(table: TextTable, row: Row, labels: int) -> list[str] | None
                 filled.append(t or (filled[-1] if filled else ""))
             texts = filled
         h = len(texts)
+        if header is lowest and h > n > labels and texts and _is_corner(texts[0]) and labels == 1:
+            # 按期办结率 | 98.94% | +0.5个百分点 under 指标 | 2022年 | 同比 | 备注: the last cells
+            # (a remark left blank) are missing, not the first ones.
+            texts, h = texts[:n], n
         if h == n:
             offset, span = 0, 1
         elif 0 < h == n - labels:
@@ -466,6 +475,11 @@ def _column_headers(table: TextTable, row: Row, labels: int) -> list[str] | None
     if not aligned:
         return None
     return [" ".join(parts) for parts in columns]
+
+
+def _is_corner(cell: str) -> bool:
+    """A header's first cell naming the label column (指标, 项目 …), not a value column (2023年)."""
+    return bool(cell) and not _YEAR_CELL.match(cell) and cell_value(cell) is None
 
 
 def _bind_table(rs: RuleSet, text: str, table: TextTable, report_year: int | None,

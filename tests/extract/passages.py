@@ -133,9 +133,10 @@ PASSAGES: tuple[Passage, ...] = (
     Passage("med_mediators_at_least", "mediation",
             M2022 + "专兼职调解员队伍达到3000余人。",
             (("mediation.mediators", 3000, "人", "at_least", None),)),
+    # 新建…12个 is the year's additions, not the stock (corpus4 036: 新建人民调解委员会13个 is a trap).
     Passage("med_rooms", "mediation",
-            M2022 + "新建个人品牌调解工作室12个。",
-            (("mediation.committees", 12, "个", "exact", None),)),
+            M2022 + "新建个人品牌调解工作室12个。全县现有个人品牌调解工作室35个。",
+            (("mediation.committees", 35, "个", "exact", None),)),
     Passage("med_events_and_admin_mediation_trap", "mediation",
             M2022 + "开展矛盾纠纷排查320次。行政调解案件150件。",
             ()),

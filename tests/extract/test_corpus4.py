@@ -2,8 +2,9 @@
 
 Measured once while held out (precision 0.967, recall 0.859); its misses then informed general
 rules, so it is development data now. The documents in ``corpus4/`` were written independently of
-the extractor and its corpora, in styles it had not seen (county, city and provincial-department reports, 司法局 summaries, 12345
-annual and month-to-annual roll-ups, 政府信息公开年报 with the section-4 table flattened several ways
+the extractor and its corpora, in styles it had not seen (county, city and
+provincial-department reports, 司法局 summaries, 12345 annual and month-to-annual roll-ups,
+政府信息公开年报 with the section-4 table flattened several ways
 or as HTML, speeches, news releases). These tests only check that the gold is well formed and true
 to its text, and that whatever the extractor emits points at the words it claims.
 """

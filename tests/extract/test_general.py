@@ -48,8 +48,11 @@ def _s4(text: str) -> dict[str, float]:
 
 
 def _want(row: list[int]) -> dict[str, float]:
-    return {"reconsideration.upheld": row[0], "reconsideration.corrected": row[1],
+    want = {"reconsideration.upheld": row[0], "reconsideration.corrected": row[1],
             "reconsideration.as_respondent": row[4]}
+    if min(row[9], row[14]) == 0:
+        want["litigation.cases"] = row[9] + row[14]  # one lawsuit group (or none) holds the caseload
+    return want
 
 
 def test_s4_one_number_per_line() -> None:

@@ -44,7 +44,31 @@ def test_all_zero_row_gives_zeros() -> None:
         "reconsideration.upheld": 0,
         "reconsideration.corrected": 0,
         "reconsideration.as_respondent": 0,
+        "litigation.cases": 0,
     }
+
+
+def test_one_lawsuit_group_gives_the_caseload() -> None:
+    text = HEADING + PDF_HEADERS + "0 1 0 0 1 0 0 0 0 0 2 0 0 0 2" + NEXT
+    assert _facts(text)["litigation.cases"] == 2
+
+
+def test_two_lawsuit_groups_state_no_caseload() -> None:
+    text = HEADING + PDF_HEADERS + "0 1 0 0 1 1 0 0 0 1 2 0 0 0 2" + NEXT
+    assert "litigation.cases" not in _facts(text)
+
+
+def test_pipe_row_is_read_by_position() -> None:
+    header = "| 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |\n"
+    text = HEADING + header + "| " + " | ".join(["0"] * 15) + " |" + NEXT
+    assert _facts(text)["reconsideration.as_respondent"] == 0 and _facts(text)["litigation.cases"] == 0
+
+
+def test_row_split_by_a_page_break_with_running_title() -> None:
+    text = (HEADING + PDF_HEADERS + "18 4 3 2 27\n— 5 —\n某区人民政府2022年政府信息公开工作年度报告\n"
+            "11 2 1 5 19 3 0 0 1 4" + NEXT)
+    assert _facts(text) == {"reconsideration.upheld": 18, "reconsideration.corrected": 4,
+                            "reconsideration.as_respondent": 27}
 
 
 def test_a_run_of_another_length_is_not_the_table() -> None:

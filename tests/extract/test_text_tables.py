@@ -53,7 +53,7 @@ def test_section_four_table_in_tab_cells_is_read_once_by_position() -> None:
             + "\t".join(str(n) for n in [4, 2, 0, 0, 6, 1, 1, 0, 0, 2, 0, 0, 0, 0, 0])
             + "\n五、存在的主要问题及改进情况\n无。")
     assert _facts(text) == {("reconsideration.upheld", 4, None), ("reconsideration.corrected", 2, None),
-                            ("reconsideration.as_respondent", 6, None)}
+                            ("reconsideration.as_respondent", 6, None), ("litigation.cases", 2, None)}
 
 
 def test_prose_around_a_table_is_still_read() -> None:
