@@ -122,6 +122,7 @@ class RuleSet:
     this_year_re: re.Pattern[str] | None = None  # 全年, 本年 …: a cumulative figure of the year
     department_exclusion_re: re.Pattern[str] | None = None  # other actors, in a department's report only
     subject_part_res: dict[str, re.Pattern[str]] = field(default_factory=dict)  # 12345企业服务专线
+    roles: dict[str, frozenset[str]] = field(default_factory=dict)  # 被申请人 → its intake metrics
 
 
 @dataclass
@@ -220,6 +221,7 @@ def load_rules(path: Path = RULES_YAML) -> RuleSet:
         cumulative_re=_optional_re(raw, "cumulative"),
         this_year_re=_optional_re(raw, "cumulative_this_year"),
         subject_part_res={str(k): re.compile(v) for k, v in (raw.get("subject_parts") or {}).items()},
+        roles={str(k): frozenset(v) for k, v in (raw.get("roles") or {}).items()},
         department_exclusion_re=(re.compile("|".join(f"(?:{p})" for p in raw["department_exclusions"]))
                                  if raw.get("department_exclusions") else None),
     )
@@ -397,6 +399,7 @@ def bind_sentence(text: str, sentence: Sentence, figures: list[Figure], report_y
             subordinate=_subordinate(rs, text, sentence.context_start, figure.start),
         ))
     _drop_parts(rs, first_binding, result)
+    _drop_role_parts(rs, text, first_binding, result)
     _bind_all_concluded(text, sentence, figures, first_binding, result)
     _bind_zeros(rs, text, sentence, exclusions + hard, resets if not hard else [], report_year, is_government,
                 result, plan_at)
@@ -768,6 +771,22 @@ def _is_volume_change(rule: Rule, sentence_left: str) -> bool:
     volume = max((sentence_left.rfind(w) for w in rule.volume_words), default=-1)
     rate = max(sentence_left.rfind("率"), sentence_left.rfind("满意度"))
     return volume > rate
+
+
+def _drop_role_parts(rs: RuleSet, text: str, first: int, result: BindResult) -> None:
+    """作为被申请人的案件共计26件，其中市政府办理18件: after a role's total, the intake figures under
+    其中 split those cases by who handled them (another body's caseload), not the report's intake."""
+    sentence_bindings = result.bindings[first:]
+    for role in sentence_bindings:
+        intake = rs.roles.get(role.metric)
+        if not intake:
+            continue
+        for binding in sentence_bindings:
+            if (binding.metric in intake and binding.evidence_end > role.evidence_end
+                    and "其中" in text[role.evidence_end:binding.evidence_end]
+                    and binding in result.bindings):
+                result.bindings.remove(binding)
+                result.dropped.append(f"role_parts:{binding.metric}:{binding.value:g}")
 
 
 def _drop_parts(rs: RuleSet, first: int, result: BindResult) -> None:

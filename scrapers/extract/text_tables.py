@@ -409,6 +409,9 @@ def _choose(rs: RuleSet, family: str, cue_text: str, context: str,
             if want_percent is not None and (rule.kind != "count") != want_percent:
                 continue
             candidates.append((not weak, match.end(), len(match.group(0)), rule, match.group(0)))
+    if "/" in cue_text and any(c[3].family == family for c in candidates):
+        # 纠错/败诉率: alternatives, one per row subject; the row's own family's word is the one meant.
+        candidates = [c for c in candidates if c[3].family == family]
     if candidates:
         best = max(candidates, key=lambda c: (c[0], c[1], c[2]))
         return _Choice(best[3], best[4])
@@ -473,8 +476,68 @@ def _column_headers(table: TextTable, row: Row, labels: int) -> list[str] | None
             for k in range(offset + index * span, min(n, offset + (index + 1) * span)):
                 columns[k].append(t)
     if not aligned:
-        return None
+        return _spanned_headers(table, n, labels)
     return [" ".join(parts) for parts in columns]
+
+
+_SLASH_SUFFIX = re.compile(r"([\u4e00-\u9fff]{1,4})/([\u4e00-\u9fff]{1,4}?)(率|数)(?![\u4e00-\u9fff])")
+_RATE_OR_TOTAL = re.compile(r"率|满意度|比例|占比|同比|备注|合计|总计|共计")
+
+
+def _spanned_headers(table: TextTable, n: int, labels: int) -> list[str] | None:
+    """Header words of a two-line header whose spans the rendering lost (HTML rowspan/colspan).
+
+    类别 | 案件数（件） | 纠错率 over 收案 | 审结 | 纠错: each upper cell either spans several lower
+    cells (a group: 案件数 over 收案, 审结, 纠错) or stands alone over its column (纠错率, one
+    cell spanning both lines). The count of lone cells follows from the column count; where they
+    sit is decided by their words: a rate, a total or a remark stands alone, a group heads counts.
+    Exactly one arrangement must fit, else None (not aligned).
+    """
+    if len(table.header_rows) < 2 or labels < 1:
+        return None
+    upper = [c.text for c in table.header_rows[-2].cells if c.text]
+    lower = [c.text for c in table.header_rows[-1].cells if c.text]
+    m = n - labels
+    if upper and len(upper) > 1 and _is_corner(upper[0]) and not _RATE_OR_TOTAL.search(upper[0]):
+        upper = upper[1:]  # the corner over the label columns (类别)
+    lone = m - len(lower)
+    if not lower or lone < 1 or lone >= len(upper) or len(upper) > 6:
+        return None
+    fits: list[list[str]] = []
+    for alone in _combinations(len(upper), lone):
+        groups = len(upper) - lone
+        if len(lower) < 2 * groups or len(lower) % groups:
+            continue  # groups share the lower cells evenly, two or more each
+        if any(bool(_RATE_OR_TOTAL.search(upper[i])) != (i in alone) for i in range(len(upper))):
+            continue
+        fits.append(_lay_out(upper, lower, alone))
+    if len(fits) != 1:
+        return None
+    return [""] * labels + fits[0]
+
+
+def _combinations(n: int, k: int) -> list[frozenset[int]]:
+    """The k-element subsets of range(n) (n ≤ 6: at most 20)."""
+    out: list[frozenset[int]] = [frozenset()]
+    for i in range(n):
+        out += [s | {i} for s in out if len(s) < k]
+    return [s for s in out if len(s) == k]
+
+
+def _lay_out(upper: list[str], lower: list[str], alone: frozenset[int]) -> list[str]:
+    """Columns for upper cells: a lone one takes one column, the groups share the lower cells evenly."""
+    groups = [i for i in range(len(upper)) if i not in alone]
+    share = len(lower) // len(groups)
+    columns: list[str] = []
+    pos = 0
+    for i, word in enumerate(upper):
+        if i in alone:
+            columns.append(word)
+            continue
+        take = share
+        columns.extend(f"{word} {low}" for low in lower[pos:pos + take])
+        pos += take
+    return columns
 
 
 def _is_corner(cell: str) -> bool:
@@ -493,14 +556,17 @@ def _bind_table(rs: RuleSet, text: str, table: TextTable, report_year: int | Non
     out: list[Binding] = []
     carried: str | None = None
     has_total_row = any(_is_total(layout, _row_label(r)) for r in table.data_rows)
+    above: tuple[list[str], int] | None = None  # the previous data row's label cells, value count
     for row in table.data_rows:
         first_value = next(i for i, c in enumerate(row.cells) if _is_data_cell(c))
+        row, group, first_value = _carry_group(rs, row, first_value, above)
+        above = ([c.text for c in row.cells[:first_value]], len(row.cells) - first_value)
         if first_value == 0 and len(row.cells) > 2 and re.fullmatch(r"\d{1,3}\.?", row.cells[0].text) and (
                 row.cells[1].text and not _is_data_cell(row.cells[1])):
             first_value = next((i for i, c in enumerate(row.cells) if i > 1 and _is_data_cell(c)), 0)
             if first_value == 0:
                 continue  # 1  收到行政复议申请: a row number, then no value
-        label_cells = [c.text for c in row.cells[:first_value] if c.text]
+        label_cells = [c.text for c in row.cells[len(group):first_value] if c.text]
         label = _annotate(" ".join(label_cells))
         if has_total_row and not _is_total(layout, " ".join(label_cells)):
             dropped.append(f"table_part_of_total:{text[row.start:row.end]}")
@@ -508,6 +574,8 @@ def _bind_table(rs: RuleSet, text: str, table: TextTable, report_year: int | Non
         part = label.text.startswith("其中")
         if part:  # 其中：维持 21: a part of the row above, bound unless it is the same metric
             label = Annotated(label.text[2:].lstrip(":： "), label.unit, label.scale)
+        if group:  # the group label carried down (行政复议 | 区政府为被申请人): it names the subject
+            label = Annotated(" ".join([*group, label.text]).strip(), label.unit, label.scale)
         if (not label.text and len(unlabeled) > 1) or (label.text and rs.exclusion_re.search(label.text)):
             dropped.append(f"table_row:{text[row.start:row.end]}")
             continue  # no label to tell the rows apart; 律师代理…, 法院受理…: another actor's figures
@@ -537,6 +605,40 @@ def _bind_table(rs: RuleSet, text: str, table: TextTable, report_year: int | Non
             row_bindings = [b for b in row_bindings if (b.metric, b.year) not in seen]
         out.extend(row_bindings)
     return _drop_table_parts(rs, out, dropped)
+
+
+def _carry_group(rs: RuleSet, row: Row, first_value: int,
+                 above: tuple[list[str], int] | None) -> tuple[Row, list[str], int]:
+    """The row with the group label cells a row span left out carried down from the row above.
+
+    An HTML cell spanning rows (行政复议 over 区政府办理 and 区政府为被申请人) is rendered on the
+    first row only, a merged DOCX cell as empty cells: a row with as many values as the row above
+    but fewer (or leading empty) label cells belongs to the same group, whose label names its
+    subject. Only leading cells are carried, only when the row has a label of its own, and never
+    over a label naming another subject (行政诉讼 under 行政复议 starts a group of its own).
+    """
+    unchanged = row, [], first_value
+    if above is None or first_value == 0:
+        return unchanged
+    labels, values = above
+    own = [c.text for c in row.cells[:first_value]]
+    if len(row.cells) - first_value != values or not any(own):
+        return unchanged
+    if first_value < len(labels):
+        group = labels[:len(labels) - first_value]
+        cells = [Cell(t, row.start, row.start) for t in group] + row.cells
+    elif first_value == len(labels) and not own[0]:
+        lead = next(i for i, t in enumerate(own) if t)
+        group = labels[:lead]
+        cells = [Cell(t, row.start, row.start) for t in group] + row.cells[lead:]
+    else:
+        return unchanged
+    if not any(group) or any(_is_total(_layout(), t) for t in group):
+        return unchanged
+    own_families = set(_families(rs, " ".join(own)))
+    if own_families and own_families != set(_families(rs, " ".join(group))):
+        return unchanged
+    return Row(row.start, row.end, cells, row.rule_line), group, len(labels)
 
 
 def _row_label(row: Row) -> str:
@@ -587,6 +689,8 @@ def _bind_cell(rs: RuleSet, layout: Layout, cell: Cell, label: Annotated, header
     else:
         year = caption_period.year
     change = label_period.change or header_period.change or value.signed
+    if "/" in header.text:  # 纠错/败诉率 is 纠错率/败诉率: the shared ending belongs to each word
+        header = Annotated(_SLASH_SUFFIX.sub(r"\1\3/\2\3", header.text), header.unit, header.scale)
     # The cue text: the side naming the subject first, the other (the action) nearest the value.
     if header_families and not label_families:
         cue_text = f"{header.text} {label.text}"
@@ -618,6 +722,12 @@ def _bind_cell(rs: RuleSet, layout: Layout, cell: Cell, label: Annotated, header
     if choice is None:
         return None
     rule = choice.rule
+    if not change and label.text and header.text:
+        role = _choose(rs, family, label.text, context, want_percent)
+        if role is not None and role.rule.metric in rs.roles and role.rule is not rule:
+            if rule.metric not in rs.roles[role.rule.metric]:
+                return None  # 区政府为被申请人 | 审结 7: the role's cases only
+            rule = role.rule
     if change:
         if rule.metric != "hotline.contacts" or not (figure.kind == "percent" or unit == "%"):
             return None
