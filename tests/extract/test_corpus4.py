@@ -26,7 +26,7 @@ DOCS = load_corpus(HERE)
 IDS = [d.name for d in DOCS]
 DOC_TYPES = set(typing.get_args(DocType))
 QUALIFIERS = set(typing.get_args(Qualifier))
-ZERO_WORDS = re.compile(r"无|未|没有|零|均未")
+ZERO_WORDS = re.compile(r"无|未|没有|零|均未|均胜诉|全部胜诉")
 
 
 def _entries(gold: dict) -> list[dict]:
