@@ -1,7 +1,8 @@
 """Text (+ hints) → ``Extraction``: document fields, jurisdiction and vocabulary facts.
 
 The pipeline, one module per job:
-``normalize`` (NFKC with an offset map) → ``lines`` (PDF line breaks, page furniture) → ``segment``
+``normalize`` (NFKC with an offset map) → ``columns`` (two-column pages back in reading order) →
+``lines`` (PDF line breaks, page furniture, running headers) → ``segment``
 (sentences, clauses) → ``numbers`` (the number grammar) → ``metrics`` (binding by subject and action,
 rules in ``metric_rules.yaml``; ``periods`` decides the year), tables written as text (``text_tables``:
 a cell by its row label and
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from scrapers.extract.columns import split_columns
 from scrapers.extract.document import read_document
 from scrapers.extract.lines import unwrap_lines
 from scrapers.extract.metrics import (
@@ -37,7 +39,7 @@ from scrapers.records import DocumentFields, DocumentHints, Extraction, Fact
 __all__ = ["EXTRACTOR_VERSION", "extract_document"]
 
 # Bump whenever rules, grammar or data change: stored with every report so facts can be re-derived.
-EXTRACTOR_VERSION = "2026.11.23-11"
+EXTRACTOR_VERSION = "2026.11.23-12"
 
 # A list item's marker at the start of a line: (1), 1., 1、, ①→(1), •, 一是, (一), or a label and colon.
 _LIST_ITEM = re.compile(
@@ -64,7 +66,9 @@ def extract_document(text: str, hints: DocumentHints | None = None) -> Extractio
 
     norm = normalize(text)
     body_start = doc.body_offset if norm.text is text else _norm_index(norm, doc.body_offset)
-    # PDF line breaks inside a sentence and page furniture go (deletions: body_start stays put).
+    # Two-column pages back in reading order (body_start stays put: the title block is untouched),
+    # then PDF line breaks inside a sentence and page furniture go (deletions).
+    norm = split_columns(norm, body_start)
     norm = unwrap_lines(norm, body_start)
     ntext = norm.text
     figures = find_figures(ntext)

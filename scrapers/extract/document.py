@@ -224,7 +224,7 @@ def report_year_of(title: str | None, body: str, published: str | None,
         written = _TITLE_CN_YEAR.search(title)  # 关于二〇一八年度…的报告
         if written and "以来" not in title[written.end():written.end() + 2]:
             return int("".join(str(_CN_YEAR_DIGITS[c]) for c in written.group(1)))
-    masked = re.sub(r"《[^》]*》|〔[^〕]*〕", "", body)
+    masked = _BASELINE_YEAR.sub("", re.sub(r"《[^》]*》|〔[^〕]*〕", "", body))
     delivered = _HEAD_DATE.search(body, 0, 300)
     if delivered and (_SESSION_REPORT.search(title or "") or (
             _DELIVERED.search(body, 0, 300) and int(delivered.group(2) or delivered.group(3) or 12) <= 6)):
@@ -257,14 +257,17 @@ def report_year_of(title: str | None, body: str, published: str | None,
         return None
     if _LAST_YEAR_WHOLE.search(masked):
         return dated - 1  # 去年全年，…: a speech early in the year reviewing the last one
-    if "今年" in masked or "本年" in masked:
-        return dated
-    return None
+    # Otherwise a dated item with no year of its own (a news item on 一季度, a reply to a proposal)
+    # is about the year it is dated.
+    return dated
 
 
 # A year that is part of a full date (2024年1月9日): a day, not a year reported on.
 _DATE_AFTER_YEAR = re.compile(r"\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 _SESSION_REPORT = re.compile(r"政府工作报告")
+# The starting point of a change (人民调解员队伍从2015年的9,800人发展到…, 由2019年底的…提高到):
+# a baseline, not the year reported on.
+_BASELINE_YEAR = re.compile(r"(?:从|由)\s*(?:19|20)\d{2}\s*年(?:底|末|初)?的")
 _YEAR_OF_MONTHS = re.compile(
     r"(?<![\d〔\[(])((?:19|20)\d{2})\s*年\s*(?:1[0-2]|[1-9])\s*(?:[-—~至到]\s*(?:1[0-2]|[1-9])\s*)?月"
     r"(?!\s*\d{1,2}\s*日)")

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from array import array
+from collections import Counter
 
 from scrapers.extract.normalize import NormalizedText
 
@@ -45,6 +46,8 @@ _TABLE_ROW = re.compile(r"\t|\||\S {2,}\S|\u3000")
 _LABEL_VALUE = re.compile(r":\s*[\d.,]+\s*[^\d\s]{0,3}$")
 _PROSE_PUNCT = re.compile(r"[,，。;:、]")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_HEAD_MAX = 40  # characters of a running header or footer line
+_HEAD_MIN_CJK = 6  # Chinese characters it holds at least (a title, an organ's name)
 _MIN_OPEN = 8  # characters of a line that continues on the next one (headings and labels are shorter)
 
 
@@ -62,6 +65,7 @@ def unwrap_lines(norm: NormalizedText, start: int = 0) -> NormalizedText:
         lines.append((pos, end, text[pos:end].strip(" \t\r\xa0")))
         pos = end + 1
     removed = [bool(c) and _FURNITURE.fullmatch(c) is not None for _a, _b, c in lines]
+    _drop_running_heads(text, lines, removed)
     for i, (_a, _b, content) in enumerate(lines):
         if _LONE_NUMBER.fullmatch(content):
             before = _neighbour(lines, removed, i, -1)
@@ -95,6 +99,29 @@ def unwrap_lines(norm: NormalizedText, start: int = 0) -> NormalizedText:
     return _delete(norm, deletions)
 
 
+def _drop_running_heads(text: str, lines: list[tuple[int, int, str]], removed: list[bool]) -> None:
+    """Mark running headers and footers: a short line repeated in the text, next to a page number.
+
+    西湖区2022年度法治政府建设报告 printed atop every page lands between the halves of a sentence
+    cut by the page break (全区223个人 / — 1 — / 西湖区…报告 / 民调解组织…): it goes like the page
+    number, so the sentence is joined again. A line met once, or far from page furniture, stays.
+    """
+    if not any(removed):
+        return
+    counts = Counter(line.strip() for line in text.split("\n") if 0 < len(line.strip()) <= _HEAD_MAX)
+    for i, (_a, _b, content) in enumerate(lines):
+        if removed[i] or len(_CJK.findall(content)) < _HEAD_MIN_CJK or counts.get(content, 0) < 2 or (
+                "。" in content):
+            continue  # a table's cells (0, 结果) repeat too: a header names the document
+        for step in (-1, 1):
+            j = i + step
+            while 0 <= j < len(lines) and not lines[j][2]:
+                j += step
+            if 0 <= j < len(lines) and removed[j] and _FURNITURE.fullmatch(lines[j][2]):
+                removed[i] = True
+                break
+
+
 def _neighbour(lines: list[tuple[int, int, str]], removed: list[bool], i: int, step: int) -> int | None:
     j = i + step
     while 0 <= j < len(lines) and (removed[j] or not lines[j][2]):
@@ -112,6 +139,8 @@ def _is_open(content: str) -> bool:
         return False
     if _table_like(content) or _LABEL_VALUE.search(content):
         return False
+    if content[-1] in ",、":
+        return True  # 174件,受理161件,办结158件, — figures, but the sentence runs on past the comma
     return len(_CJK.findall(content)) * 2 >= len(content)
 
 

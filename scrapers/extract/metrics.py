@@ -81,6 +81,7 @@ class Rule:
     not_in_segment: tuple[str, ...] = ()  # veto words anywhere in the local segment (撤回)
     document_cues: tuple[str, ...] = ()  # count cues that bind on the document's family alone
     weak_max_gap: int | None = None  # characters a weak cue may stand from its figure
+    fallback_cues: tuple[str, ...] = ()  # cues whose figure loses a conflict to any other cue's (排查)
 
     def accepts(self, figure: Figure, scaled_bare_ok: bool) -> bool:
         """Whether the figure's kind and unit fit this metric (a wrong unit is a wrong figure)."""
@@ -123,6 +124,8 @@ class RuleSet:
     department_exclusion_re: re.Pattern[str] | None = None  # other actors, in a department's report only
     subject_part_res: dict[str, re.Pattern[str]] = field(default_factory=dict)  # 12345企业服务专线
     roles: dict[str, frozenset[str]] = field(default_factory=dict)  # 被申请人 → its intake metrics
+    # The actor exclusions one by one: overlapping matches all count (法律顾问…代理 inside 代理…应诉).
+    exclusion_res: tuple[re.Pattern[str], ...] = ()
 
 
 @dataclass
@@ -175,6 +178,7 @@ def load_rules(path: Path = RULES_YAML) -> RuleSet:
             not_in_segment=tuple(item.get("not_in_segment", ())),
             document_cues=tuple(item.get("document_cues", ())),
             weak_max_gap=item.get("weak_max_gap"),
+            fallback_cues=tuple(item.get("fallback_cues", ())),
         ))
     families = {r.family for r in rules}
     cue_res: dict[str | None, tuple[re.Pattern[str], dict[str, list[tuple[Rule, bool]]]]] = {}
@@ -203,6 +207,7 @@ def load_rules(path: Path = RULES_YAML) -> RuleSet:
         rules=tuple(rules),
         cue_res=cue_res,
         exclusion_re=re.compile("|".join(f"(?:{p})" for p in raw["actor_exclusions"])),
+        exclusion_res=tuple(re.compile(p) for p in raw["actor_exclusions"]),
         sentence_exclusion_re=(re.compile("|".join(f"(?:{p})" for p in raw["sentence_exclusions"]))
                                if raw.get("sentence_exclusions") else None),
         reset_re=re.compile(_alternation(raw["resets"])),
@@ -251,7 +256,7 @@ def bind_sentence(text: str, sentence: Sentence, figures: list[Figure], report_y
     by_document = not topics and document_family is not None
     if by_document:
         topics = [(s_start, s_start, document_family)]
-    exclusions = [m.end() for m in rs.exclusion_re.finditer(text, s_start, s_end)]
+    exclusions = [m.end() for pattern in rs.exclusion_res for m in pattern.finditer(text, s_start, s_end)]
     if rs.department_exclusion_re is not None and not is_government and document_family is None:
         exclusions += [m.end() for m in rs.department_exclusion_re.finditer(text, s_start, s_end)]
     resets = [m.start() for m in rs.reset_re.finditer(text, s_start, s_end)]
@@ -477,7 +482,8 @@ def plan_sections(text: str, report_year: int | None, start: int = 0) -> list[tu
 
 _FROM = re.compile(r"(?:由|从)\s*(?:(?:19|20)\d{2}\s*年度?的?)?\s*$")
 _TO = re.compile(
-    r"^\s*(?:提高|提升|上升|增长|增加|下降|降低|减少|升|降)(?:到|至)\s*(?:(?:19|20)\d{2}\s*年度?的?)?\s*$")
+    r"^\s*(?:提高|提升|上升|增长|增加|下降|降低|减少|升|降|增|发展|扩大|壮大|扩充|缩小|缩减)(?:到|至)"
+    r"\s*(?:(?:19|20)\d{2}\s*年(?:底|末)?度?的?)?\s*$")
 _TOTAL_LOCAL = re.compile(r"^[\s,、]*(?:合计|共计|总计|总共|共)(?:为|达|有)?\s*$")
 _PREVIOUS_YEAR = re.compile(r"(?:较|比)\s*((?:19|20)\d{2})\s*年度?(?:同期)?")
 
@@ -672,7 +678,18 @@ def _disclaimed(pattern: re.Pattern[str], text: str, pos: int, end: int) -> str 
         close = text.find(")", pos, end)
         if close != -1 and pattern.search(text, pos, close):
             return text[pos:close + 1]
+    if pos < end and text[pos] == ",":
+        # …办理全区行政复议案件167件，不属于本局被申请情况: the next clause opening with the disclaimer.
+        stop = _CLAUSE_END.search(text, pos + 1, end)
+        clause_end = stop.start() if stop else end
+        match = pattern.search(text, pos + 1, min(clause_end, pos + 1 + _DISCLAIM_LEAD + 12))
+        if match is not None and match.start() <= pos + 1 + _DISCLAIM_LEAD:
+            return text[pos + 1:clause_end]
     return None
+
+
+_CLAUSE_END = re.compile(r"[,;。]")
+_DISCLAIM_LEAD = 4  # characters before a disclaimer opening a clause (均, 但, 该数据)
 
 
 def _cumulative(rs: RuleSet, local: str, sentence_left: str, report_year: int | None) -> bool:
@@ -959,25 +976,49 @@ def _decimals(value: float) -> int:
     return len(text.split(".")[1].rstrip("0")) if "." in text else 0
 
 
+_RESTATED = 0.1  # relative difference under which two values are one figure written twice
+
+
+def _restates(value: float, other: float) -> bool:
+    """Whether two values are one figure, rounded or qualified differently (约1.9万 and 19,012)."""
+    scale = max(abs(value), abs(other))
+    return scale == 0 or abs(value - other) <= _RESTATED * scale
+
+
 def resolve_conflicts(bindings: list[Binding]) -> tuple[list[Binding], list[str]]:
     """One value per (metric, year).
 
-    Rule: an exact figure beats a qualified one (24.2% over 约24%); then more decimals written
-    beats fewer; then the first in the document wins (reports state the headline figure first and
-    repeat or break it down later). Every other value is reported in the warnings; repeats of the
-    same value are merged silently.
+    Rule: a subordinate unit's figure and a fallback cue's (排查) lose; among restatements of the
+    first figure (values within 10%), an exact figure beats a qualified one (24.2% over 约24%), then
+    more decimals written beats fewer; a value of another size never replaces the first stated (reports
+    state the headline figure first and repeat or break it down later). Every other value is
+    reported in the warnings; repeats of the same value are merged silently.
     """
+    fallback = {r.metric: r.fallback_cues for r in load_rules().rules if r.fallback_cues}
+
+    def secondary(binding: Binding) -> bool:
+        """Bound by a fallback cue (排查纠纷 N件): the figure only when no other one is stated."""
+        cues = fallback.get(binding.metric, ())
+        return bool(cues) and binding.cue.removeprefix("table:") in cues
+
     groups: dict[tuple[str, int | None], list[Binding]] = {}
     for binding in bindings:
         groups.setdefault((binding.metric, binding.year), []).append(binding)
     kept: list[Binding] = []
     warnings: list[str] = []
     for (metric, year), group in groups.items():
-        ordered = sorted(enumerate(group), key=lambda item: (
-            item[1].subordinate, item[1].qualifier != "exact", -item[1].precision, item[0]))
-        winner = ordered[0][1]
+        ordered = sorted(enumerate(group),
+                         key=lambda item: (item[1].subordinate, secondary(item[1]), item[0]))
+        head = ordered[0][1]
+        tier = (head.subordinate, secondary(head))
+        # A restatement (约24% and 24.2%) is the same figure, the precise one wins; a figure of
+        # another size (近900个 and 46个, 8200余名 and 476名) is another count: the first stated wins.
+        restated = [item for item in ordered if (item[1].subordinate, secondary(item[1])) == tier
+                    and _restates(item[1].value, head.value)]
+        winner = min(restated,
+                     key=lambda item: (item[1].qualifier != "exact", -item[1].precision, item[0]))[1]
         kept.append(winner)
-        for _, other in ordered[1:]:
+        for other in [b for _, b in ordered if b is not winner]:
             if other.value != winner.value or other.qualifier != winner.qualifier:
                 when = "report year" if year is None else str(year)
                 warnings.append(

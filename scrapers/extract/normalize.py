@@ -38,6 +38,11 @@ class NormalizedText:
         # The end is one past the original index of the last normalized character, extended over
         # every original character that produced it (a ligature expands, never the reverse here).
         last = origin[end - 1]
+        if last < o_start:
+            # Columns put back in reading order (``columns``): the span's characters are not in
+            # the original's order, so its evidence covers all of them.
+            span = origin[start:end]
+            return min(span), max(span) + 1
         o_end = last + 1
         return o_start, o_end
 

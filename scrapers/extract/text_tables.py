@@ -50,6 +50,12 @@ _ANNOTATION = re.compile(
     r"[(\[【]\s*(?:单位\s*[:：]?\s*)?(?P<u>[万亿]?(?:件次|人次|件|起|宗|个|人|名|位|次|通|条|单|例|处|家|所|间)"
     r"|%|‰|[万亿千]?元)\s*[)\]】]"
     r"|单位\s*[:：]\s*(?P<u2>[万亿]?(?:件次|人次|件|起|宗|个|人|名|位|次|通|条|单|例|处|家|所|间)|%|[万亿千]?元)")
+_COUNT_UNIT = r"(?:件次|人次|件|起|宗|个|人|名|位|次|通|条|单|例|处|家|所|间)"
+# 单位：个、人、件 — one unit per kind of row (committees, mediators, cases): each row takes the listed
+# unit its metric counts in.
+_UNIT_LIST = re.compile(
+    rf"[(\[【]?\s*单位\s*[:：]\s*(?P<units>{_COUNT_UNIT}(?:\s*[、,，/]\s*{_COUNT_UNIT})+)\s*[)\]】]?")
+_UNIT_SPLIT = re.compile(r"\s*[、,，/]\s*")
 _COMPARED_YEAR = re.compile(r"(?:较|比|与)\s*(?:19|20)\d{2}\s*年?")
 _ONE_SPACE = re.compile(r" ")
 _SPACE1_CELL_MAX = 20
@@ -98,6 +104,7 @@ class Layout:
     last_year: tuple[str, ...]
     drop: tuple[str, ...]
     neutral_re: re.Pattern[str]
+    total_scope_re: re.Pattern[str]  # 全区 before 合计: the whole's row still
     change_re: re.Pattern[str]
     drop_re: re.Pattern[str]
     last_year_re: re.Pattern[str]
@@ -111,13 +118,15 @@ def _layout() -> Layout:
     def alt(words: list[str]) -> re.Pattern[str]:
         return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
 
-    neutral = [*raw["neutral"], *raw["totals"], *raw["this_year"]]
+    scopes = list(raw.get("total_scopes", ()))
+    neutral = [*raw["neutral"], *raw["totals"], *raw["this_year"], *scopes]
     return Layout(
         totals=tuple(raw["totals"]), total_lines=frozenset(raw["total_lines"]), change=tuple(raw["change"]),
         this_year=tuple(raw["this_year"]),
         last_year=tuple(raw["last_year"]), drop=tuple(raw["drop"]),
         neutral_re=re.compile(
             r"(?:" + alt(neutral).pattern + r"|[\s\d.、,:;()·\-_/]|[一二三四五六七八九十]+(?=[、.]))+"),
+        total_scope_re=re.compile(rf"^(?:{alt(scopes).pattern})?" if scopes else "^"),
         change_re=alt(raw["change"]), drop_re=alt(raw["drop"]), last_year_re=alt(raw["last_year"]),
         this_year_re=alt(raw["this_year"]),
     )
@@ -292,6 +301,9 @@ def _close(text: str, block: list[Row], style: str, caption_span: tuple[int, int
                 header.append(row)
     if not data:
         return
+    if style in ("space", "space1"):
+        widest = max(len(row.cells) for row in data)
+        header = [_unspaced(row) if len(row.cells) > widest else row for row in header]
     if style == "space1" and len(rows) < 2:
         return  # one spaced line is prose more often than a table
     caption = text[caption_span[0]:caption_span[1]].strip() if caption_span[1] <= block[0].start else ""
@@ -299,6 +311,32 @@ def _close(text: str, block: list[Row], style: str, caption_span: tuple[int, int
         caption = caption.rsplit("。", 1)[-1] if "。" in caption[:-1] else caption[-_CAPTION_MAX:]
     caption = " ".join([caption, *(" ".join(c.text for c in r.cells) for r in unit_rows)]).strip()
     out.append(TextTable(block[0].start, block[-1].end, style, block, caption, header, data))
+
+
+_LONE_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _unspaced(row: Row) -> Row:
+    """A header row whose words were letter-spaced (项  目 | 数  量（件）): one character alone in a
+    cell is half a word, joined to the cell after it (项目 | 数量（件）), so the header aligns with the
+    data rows again. Two characters or more make a word of their own. Only asked of a header wider
+    than every data row (a header that already aligns is left as it is)."""
+    cells = row.cells
+    if not any(_LONE_CJK.fullmatch(c.text) for c in cells):
+        return row
+    merged: list[Cell] = []
+    pending: Cell | None = None
+    for cell in cells:
+        if pending is not None:
+            cell = Cell(pending.text + cell.text, pending.start, cell.end)
+            pending = None
+        if _LONE_CJK.fullmatch(cell.text):
+            pending = cell
+            continue
+        merged.append(cell)
+    if pending is not None:
+        merged.append(pending)
+    return Row(row.start, row.end, merged, row.rule_line)
 
 
 # ----------------------------------------------------------------------------------------- binding
@@ -309,9 +347,14 @@ class Annotated:
     text: str  # the words with unit annotations removed
     unit: str | None  # 件, 个, %, 元 …
     scale: float
+    choices: tuple[str, ...] = ()  # a list of units (单位：个、人、件): the metric's own one applies
 
 
 def _annotate(words: str) -> Annotated:
+    listed = _UNIT_LIST.search(words)
+    if listed is not None:
+        choices = tuple(_UNIT_SPLIT.split(listed.group("units")))
+        return Annotated(_UNIT_LIST.sub(" ", words).strip(), choices[0], 1.0, choices)
     unit, scale = None, 1.0
     for match in _ANNOTATION.finditer(words):
         raw = match.group("u") or match.group("u2")
@@ -651,7 +694,9 @@ def _row_label(row: Row) -> str:
 
 
 def _is_total(layout: Layout, words: str) -> bool:
-    return _annotate(words).text.replace(" ", "") in layout.total_lines
+    """合计, 总计 … alone, or after the whole's scope (全区合计): the row (column) of the whole."""
+    bare = _annotate(words).text.replace(" ", "")
+    return bare in layout.total_lines or layout.total_scope_re.sub("", bare, count=1) in layout.total_lines
 
 
 def _bind_cell(rs: RuleSet, layout: Layout, cell: Cell, label: Annotated, header: Annotated,
@@ -701,6 +746,7 @@ def _bind_cell(rs: RuleSet, layout: Layout, cell: Cell, label: Annotated, header
     context = f"{caption.text} {cue_text}"
     unit = next((a.unit for a in (header, label, caption) if a.unit), None)
     scale = next((a.scale for a in (header, label, caption) if a.unit), 1.0)
+    choices = next((a.choices for a in (header, label, caption) if a.unit), ())
     if unit == "元" or figure.kind in ("money", "points"):
         return None
     if figure.kind == "percent":
@@ -754,6 +800,9 @@ def _bind_cell(rs: RuleSet, layout: Layout, cell: Cell, label: Annotated, header
         count_unit = figure.unit
     else:
         count_unit = unit if unit not in (None, "%") else _default_unit(rule)
+        if choices:
+            fitting = [u for u in choices if u in rule.units]
+            count_unit = next((u for u in _UNIT_PREFERENCE if u in fitting), fitting[0] if fitting else None)
         if count_unit not in rule.units:
             return None
     return _binding(rule.metric, figure.value * (scale if figure.kind == "bare" else 1.0), count_unit, figure,
