@@ -15,12 +15,13 @@ DBT_SOURCES := $(shell find dbt_project -path dbt_project/target -prune -o -type
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: help setup manifest run test lint airflow clean
+.PHONY: help setup postgres manifest run test lint airflow clean docs
 
 help:
 	@echo "make run      run the whole pipeline on the bundled portal (Airflow + dbt + DuckDB) and print a summary"
 	@echo "make test     the whole test suite"
 	@echo "make airflow  the Airflow UI on 127.0.0.1 (login printed), with the bundled portal running"
+	@echo "make docs     the dbt docs (models, columns, tests, lineage, exposures) on 127.0.0.1 (port printed)"
 	@echo "make clean    remove generated state (data/, .airflow/, dbt target)"
 
 $(UV):
@@ -34,6 +35,19 @@ $(VENV)/.synced: pyproject.toml uv.lock | $(UV)
 
 setup: $(VENV)/.synced
 
+# The tests start their own throwaway PostgreSQL server (tests/dbt/pg_cluster.py, run as the
+# `postgres` system user when we are root): install the server binaries (Debian package
+# `postgresql`) when initdb is missing. The pipeline itself needs no PostgreSQL unless
+# GOVREPORTS_DBT_TARGET=postgres.
+postgres:
+	@if ! command -v initdb >/dev/null 2>&1 && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
+		if [ "$$(id -u)" != 0 ]; then \
+			echo "PostgreSQL's server (initdb) is missing: run 'apt-get install -y postgresql' as root" >&2; exit 1; \
+		fi; \
+		echo "installing PostgreSQL for the tests (apt-get install -y postgresql) ..."; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; \
+	fi
+
 # Cosmos renders the warehouse DAG from dbt's manifest, so DAG parsing never runs `dbt ls`.
 $(MANIFEST): $(VENV)/.synced $(DBT_SOURCES)
 	$(BIN)/govreports dbt parse --quiet
@@ -46,12 +60,25 @@ run: setup manifest
 lint: setup
 	$(BIN)/ruff check .
 
-test: setup manifest lint
+test: setup postgres manifest lint
 	@$(BIN)/pytest; rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "pytest collected no tests: failing" >&2; exit 1; fi; exit $$rc
 
 airflow: setup manifest
 	$(BIN)/govreports airflow
+
+# dbt's documentation site, served on 127.0.0.1 at a free port (DOCS_PORT=8081 make docs picks one).
+# Generated from the manifest (--no-compile), so it works before any build; after `make run` the
+# catalog also shows every table's columns and types from data/warehouse.duckdb.
+DOCS_PORT ?= 0
+docs: setup manifest
+	$(BIN)/govreports dbt docs generate --no-compile --quiet
+	@port=$(DOCS_PORT); \
+	if [ "$$port" = 0 ]; then \
+		port=$$($(BIN)/python -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'); \
+	fi; \
+	echo "dbt docs: http://127.0.0.1:$$port/ (Ctrl-C stops)"; \
+	$(BIN)/govreports dbt docs serve --host 127.0.0.1 --port $$port --no-browser
 
 clean:
 	rm -rf data .airflow dbt_project/target dbt_project/logs .pytest_cache

@@ -4,6 +4,12 @@ Scheduled on the Asset that `ingest_reports` updates. Cosmos renders one task pe
 manifest (`make manifest` writes it; no `dbt ls` at parse time) and runs each as `dbt build` for
 that node, in-process (dbt runner). DuckDB allows one writing process, so every dbt task runs in
 the one-slot pool `duckdb_writer`: nodes run one after another even on a parallel executor.
+
+The dbt target is GOVREPORTS_DBT_TARGET (default duckdb), read when this file is parsed. On
+`postgres`, `load_staged` first loads the staged Parquet into the `staged` schema
+(scrapers/warehouse/postgres.py). After the dbt group, `publish_marts` copies the marts to
+data/published (a read-only DuckDB file and Parquet per mart, each replaced atomically), where BI
+tools read without ever blocking or being blocked by the next build (scrapers/warehouse/publish.py).
 """
 
 from __future__ import annotations
@@ -15,8 +21,10 @@ from cosmos import DbtTaskGroup, ExecutionConfig, ProfileConfig, ProjectConfig, 
 from cosmos.constants import InvocationMode, LoadMode, TestBehavior, TestIndirectSelection
 
 from scrapers import settings
+from scrapers.warehouse.target import dbt_target
 
 DUCKDB_POOL = "duckdb_writer"
+TARGET = dbt_target()
 
 
 @dag(
@@ -39,7 +47,7 @@ def build_warehouse() -> None:
         ),
         profile_config=ProfileConfig(
             profile_name="govreports",
-            target_name="duckdb",
+            target_name=TARGET,
             profiles_yml_filepath=settings.DBT_PROJECT_DIR / "profiles.yml",
         ),
         # Each node's `dbt build` runs only the tests whose parents are all built by then; a test
@@ -57,12 +65,30 @@ def build_warehouse() -> None:
     )
 
     @task
+    def load_staged() -> dict[str, int]:
+        from scrapers.warehouse.postgres import load_staged
+        from scrapers.warehouse.target import PostgresSettings
+
+        return load_staged(settings.staged_dir(), PostgresSettings.from_env()).rows
+
+    @task
+    def publish_marts() -> dict[str, int]:
+        from scrapers.warehouse.publish import publish_marts
+
+        return publish_marts(source=TARGET).rows
+
+    @task
     def report_marts() -> dict:
         from scrapers.summary import warehouse_summary
+        from scrapers.warehouse.publish import published_database
 
-        return warehouse_summary()
+        # On postgres there is no DuckDB warehouse: count the published copy of the marts.
+        return warehouse_summary(published_database() if TARGET == "postgres" else None)
 
-    dbt >> report_marts()
+    if TARGET == "postgres":
+        load_staged() >> dbt
+    published = publish_marts()
+    dbt >> published >> report_marts()
 
 
 build_warehouse()

@@ -7,6 +7,8 @@ govreports sources check   fetch a source's entry pages and show what discovery 
 govreports ingest          run the pipeline steps for some or all sources without Airflow
 govreports extract FILE…   extract figures from report files (JSON lines)
 govreports dbt ARGS…       dbt on this checkout's project, profile and warehouse
+govreports publish         copy the marts where BI tools read them (data/published), atomically
+govreports query SQL       read-only SQL on the published marts (or the warehouse)
 govreports airflow         the Airflow UI on 127.0.0.1, with the bundled portal running
 """
 
@@ -33,7 +35,12 @@ def _cmd_run(args: argparse.Namespace) -> int:
         local_airflow.dags_test("ingest_reports", env)
         print("running DAG build_warehouse (dbt via Cosmos) ...", flush=True)
         local_airflow.dags_test("build_warehouse", env)
-    print(format_summary(read_ingest_summary(), warehouse_summary(), settings.warehouse_path()))
+    from scrapers.warehouse.publish import published_database
+    from scrapers.warehouse.target import dbt_target
+
+    # On the postgres target, the marts' DuckDB copy is the published one (there is no warehouse file).
+    marts = published_database() if dbt_target() == "postgres" else settings.warehouse_path()
+    print(format_summary(read_ingest_summary(), warehouse_summary(marts), marts))
     return 0
 
 
@@ -104,16 +111,77 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
     return 0
 
 
+# dbt commands that read the staged sources: on PostgreSQL, the staged Parquet is loaded first.
+_DBT_READS_SOURCES = {"build", "run", "test", "snapshot", "retry"}
+# dbt commands after which the marts are republished for BI (scrapers/warehouse/publish.py).
+_DBT_BUILDS_MARTS = {"build", "run", "retry"}
+
+
+def _dbt_command_and_target(dbt_args: list[str]) -> tuple[str | None, str]:
+    from scrapers.warehouse.target import dbt_target
+
+    command = next((arg for arg in dbt_args if not arg.startswith("-")), None)
+    target = dbt_target()
+    for index, arg in enumerate(dbt_args):
+        if arg in ("--target", "-t") and index + 1 < len(dbt_args):
+            target = dbt_target({"GOVREPORTS_DBT_TARGET": dbt_args[index + 1]})
+        elif arg.startswith("--target="):
+            target = dbt_target({"GOVREPORTS_DBT_TARGET": arg.split("=", 1)[1]})
+    return command, target
+
+
 def _cmd_dbt(args: argparse.Namespace) -> int:
-    """dbt with the project, profile and paths of this checkout (what Cosmos runs, by hand)."""
+    """dbt with the project, profile and paths of this checkout (what Cosmos runs, by hand).
+
+    On the postgres target, `build`/`run`/`test` load the staged Parquet into PostgreSQL first; after
+    a successful `build` or `run`, the marts are published for BI (as the DAG's publish_marts does)."""
     import subprocess
 
     from scrapers import settings
+    from scrapers.warehouse.postgres import StagedDataError, StagedLoadError, load_staged
+    from scrapers.warehouse.publish import PublishError, publish_marts
+    from scrapers.warehouse.target import PostgresConnectionError, PostgresSettings, TargetError
 
-    dbt = Path(sys.executable).parent / "dbt"
-    project = str(settings.DBT_PROJECT_DIR)
-    command = [str(dbt), *args.dbt_args, "--project-dir", project, "--profiles-dir", project]
-    return subprocess.run(command, env={**os.environ, **settings.dbt_env()}).returncode
+    try:
+        command_name, target = _dbt_command_and_target(args.dbt_args)
+        if target == "postgres" and command_name in _DBT_READS_SOURCES:
+            loaded = load_staged(settings.staged_dir(), PostgresSettings.from_env())
+            print(
+                f"loaded staged Parquet into {loaded.database} schema {loaded.schema}: {loaded.rows}",
+                file=sys.stderr,
+            )
+        dbt = Path(sys.executable).parent / "dbt"
+        project = str(settings.DBT_PROJECT_DIR)
+        command = [str(dbt), *args.dbt_args, "--project-dir", project, "--profiles-dir", project]
+        returncode = subprocess.run(command, env={**os.environ, **settings.dbt_env()}).returncode
+        if returncode == 0 and command_name in _DBT_BUILDS_MARTS:
+            result = publish_marts(source=target)
+            print(
+                f"published {len(result.rows)} marts to {result.database} and {result.parquet_dir}/",
+                file=sys.stderr,
+            )
+    except (TargetError, PostgresConnectionError, StagedDataError, StagedLoadError, PublishError) as exc:
+        print(f"govreports dbt: {exc}", file=sys.stderr)
+        return 1
+    return returncode
+
+
+def _cmd_publish(args: argparse.Namespace) -> int:
+    """Copy the marts to the published DuckDB file and Parquet files BI tools read."""
+    from scrapers.warehouse.publish import PublishError, publish_marts
+    from scrapers.warehouse.target import PostgresConnectionError, TargetError, dbt_target
+
+    try:
+        result = publish_marts(source=args.source or dbt_target())
+    except (TargetError, PostgresConnectionError, PublishError) as exc:
+        print(f"govreports publish: {exc}", file=sys.stderr)
+        return 1
+    print(f"published from {result.source} at {result.published_at}")
+    print(f"  {result.database}")
+    print(f"  {result.parquet_dir}/<mart>.parquet")
+    for name, count in result.rows.items():
+        print(f"  {name:<28} {count}")
+    return 0
 
 
 def _cmd_airflow(args: argparse.Namespace) -> int:
@@ -148,12 +216,17 @@ def _cmd_airflow(args: argparse.Namespace) -> int:
 
 
 def _cmd_query(args: argparse.Namespace) -> int:
-    """SQL against the warehouse, read-only, with the DuckDB library the warehouse was built with."""
+    """SQL, read-only, on the published marts (data/published/marts.duckdb) when they exist, else on
+    the warehouse dbt writes; `--warehouse` always reads the warehouse (every model, not only marts).
+    The published copy never waits for a build in progress; the warehouse may (DuckDB's one writer)."""
     import duckdb
 
     from scrapers import settings
+    from scrapers.warehouse.publish import published_database
 
-    with duckdb.connect(str(settings.warehouse_path()), read_only=True) as con:
+    published = published_database()
+    path = settings.warehouse_path() if args.warehouse or not published.exists() else published
+    with duckdb.connect(str(path), read_only=True) as con:
         con.sql(args.sql).show(max_width=200, max_rows=args.max_rows)
     return 0
 
@@ -195,12 +268,30 @@ def build_parser() -> argparse.ArgumentParser:
     dbt.add_argument("dbt_args", nargs=argparse.REMAINDER, help="e.g. build, parse, docs generate")
     dbt.set_defaults(handler=_cmd_dbt)
 
+    publish = commands.add_parser(
+        "publish", help="copy the marts to data/published (marts.duckdb, parquet/) for BI tools, atomically"
+    )
+    publish.add_argument(
+        "--source",
+        choices=["duckdb", "postgres"],
+        default=None,
+        help="where the marts are (default: the dbt target)",
+    )
+    publish.set_defaults(handler=_cmd_publish)
+
     airflow = commands.add_parser("airflow", help="the Airflow UI on 127.0.0.1 with the bundled portal")
     airflow.add_argument("--port", type=int, default=8080)
     airflow.set_defaults(handler=_cmd_airflow)
 
-    query = commands.add_parser("query", help="run SQL on the warehouse (read-only)")
+    query = commands.add_parser(
+        "query", help="run SQL on the published marts, or the warehouse when none are published (read-only)"
+    )
     query.add_argument("sql")
+    query.add_argument(
+        "--warehouse",
+        action="store_true",
+        help="read the warehouse dbt writes (every model), not the published marts",
+    )
     query.add_argument("--max-rows", type=int, default=50)
     query.set_defaults(handler=_cmd_query)
 

@@ -22,6 +22,8 @@ import yaml
 from scrapers.records import Jurisdiction
 
 DATA = Path(__file__).with_name("data")
+# The division table is the dbt seed (one copy, read by dbt as dim_jurisdiction's source too).
+DIVISIONS_CSV = Path(__file__).resolve().parents[2] / "dbt_project" / "seeds" / "divisions.csv"
 _ZONE_WORDS = re.compile(
     r"^.{0,6}?(?:高新技术产业开发区|高新技术开发区|高新区|经济技术开发区|经济开发区|经开区|开发区|经济区|新区|"
     r"工业园区|产业园区|保税区|综合保税区|自贸区|试验区|示范区|园区|管理区)"
@@ -60,7 +62,7 @@ def _table() -> _Table:
     by_code: dict[tuple[str, str], Division] = {}
     by_name: dict[str, list[Division]] = {}
     by_short: dict[str, list[Division]] = {}
-    with (DATA / "divisions.csv").open(encoding="utf-8", newline="") as handle:
+    with DIVISIONS_CSV.open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
             division = Division(row["code"], row["name"], row["short"], row["level"], row["parent"])
             if division.is_zone:

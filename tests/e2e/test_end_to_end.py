@@ -21,7 +21,7 @@ import pytest
 from scrapers import local_airflow
 from scrapers.archive.examples import gold_documents
 from scrapers.archive.server import ArchiveServer
-from scrapers.summary import read_ingest_summary
+from scrapers.summary import MART_PREFIXES, read_ingest_summary
 
 pytestmark = pytest.mark.e2e
 
@@ -45,7 +45,7 @@ def _snapshot(warehouse: Path) -> dict[str, list[tuple]]:
             for schema, name in con.execute(
                 "select table_schema, table_name from information_schema.tables"
             ).fetchall()
-            if name.startswith(("fct_", "dim_", "mart_"))
+            if name.startswith(MART_PREFIXES)
         ]
         snapshot = {}
         for schema, name in tables:

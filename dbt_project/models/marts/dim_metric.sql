@@ -6,5 +6,6 @@ select
     fact_column,
     unit_kind,
     description_zh,
-    description_en
+    description_en,
+    base_metric
 from {{ ref('metric_vocabulary') }}

