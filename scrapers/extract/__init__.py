@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from scrapers.extract.columns import split_columns
-from scrapers.extract.document import read_document
+from scrapers.extract.document import dated_year, read_document
 from scrapers.extract.lines import unwrap_lines
 from scrapers.extract.metrics import (
     Binding,
@@ -39,7 +39,7 @@ from scrapers.records import DocumentFields, DocumentHints, Extraction, Fact
 __all__ = ["EXTRACTOR_VERSION", "extract_document"]
 
 # Bump whenever rules, grammar or data change: stored with every report so facts can be re-derived.
-EXTRACTOR_VERSION = "2026.11.23-12"
+EXTRACTOR_VERSION = "2026.11.23-13"
 
 # A list item's marker at the start of a line: (1), 1., 1、, ①→(1), •, 一是, (一), or a label and colon.
 _LIST_ITEM = re.compile(
@@ -84,6 +84,12 @@ def extract_document(text: str, hints: DocumentHints | None = None) -> Extractio
     # Plan sections (四、下一步工作安排, 2024年工作要点): aims, not results; nothing in them binds.
     plans = plan_sections(ntext, doc.report_year, body_start)
     plan_index = 0
+    # Dated within its report year (a news item of 2023-11-08 on 2023): 今年以来 is part of the year.
+    # A year's own report signed in its last month (2021-12-31) reports the whole year.
+    to_date_partial = (doc.report_year is not None
+                       and dated_year(doc.published, text[:doc.body_offset + 200]) == doc.report_year
+                       and (doc.doc_type == "other" or not (doc.published or "").startswith(
+                           f"{doc.report_year}-12")))
     fig_index = 0
     carried: str | None = None
     list_family: str | None = None  # the subject of a lead-in ending with a colon, for its list items
@@ -118,7 +124,7 @@ def extract_document(text: str, hints: DocumentHints | None = None) -> Extractio
             in_sentence.append(figures[j])
             j += 1
         carried = bind_sentence(ntext, sentence, in_sentence, doc.report_year, is_government, result, carried,
-                                document_family)
+                                document_family, to_date_partial)
         if ntext[sentence.end - 1] == ":":
             list_family = carried
     in_tables = table_bindings(ntext, [t for t in tables if (section4 is None or not (

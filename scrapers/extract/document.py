@@ -278,10 +278,23 @@ _HEAD_DATE = re.compile(
 _DELIVERED = re.compile(r"在[^。\n]{2,40}?(?:会议|大会)上")
 
 
+def dated_year(published: str | None, head: str) -> int | None:
+    """The year a document is dated: its published date, else a date in its first lines."""
+    return int(published[:4]) if published else _first_date_year(head)
+
+
 def _first_date_year(body: str) -> int | None:
     """The year of a date in the first lines (（2024年2月21日）, 2023-12-20 10:12 来源：…)."""
     match = _HEAD_DATE.search(body)
     return int(match.group(1)) if match else None
+
+
+# A national service number other than 12345 (12333 人社, 12315 市场监管, 12348 法律服务 …): a report on
+# that line is not a report on the government service hotline (its figures bind no hotline metric).
+_OTHER_LINE = re.compile(r"(?<!\d)123(?!45)\d{2}(?!\d)")
+# An assessment of the units answering the hotline's tickets (考核结果, 考评排名, 绩效通报): it grades
+# departments; its figures are theirs, not the hotline's year.
+_UNIT_ASSESSMENT = re.compile(r"考核|考评|排名|排行|绩效|承办单位|成员单位")
 
 
 def doc_type_of(title: str | None, body: str) -> DocType:
@@ -295,6 +308,10 @@ def doc_type_of(title: str | None, body: str) -> DocType:
         return "rule_of_law_report"
     if re.search(r"12345|热线|市长公开电话", text) and re.search(
             r"报告|总结|小结|情况|分析|通报|综述", text):
+        if _OTHER_LINE.search(text) and "12345" not in text:
+            return "other"  # 广州12333人社服务热线2022年服务情况: another line's own summary, not 12345's
+        if _UNIT_ASSESSMENT.search(text):
+            return "other"  # 12345热线承办单位考核结果的通报: ranks the departments, not the line's work
         return "hotline_report"
     if re.search(r"人民调解|调解工作|矛盾纠纷", text) and re.search(
             r"报告|总结|小结|情况|通报|综述|计划|分析|统计", text):

@@ -18,7 +18,7 @@ from pathlib import Path
 import yaml
 
 from scrapers.extract.numbers import Figure
-from scrapers.extract.periods import period_of
+from scrapers.extract.periods import period_of, scoped_left, sentence_scope
 from scrapers.extract.segment import Sentence, Span
 from scrapers.records import Qualifier
 from scrapers.vocabulary import metric_keys
@@ -148,6 +148,10 @@ class Binding:
 class BindResult:
     bindings: list[Binding] = field(default_factory=list)
     dropped: list[str] = field(default_factory=list)  # why figures near a cue were not emitted
+    # The partial period scoping the last sentence and where it ended: a sentence opening with 其中
+    # right after it (…今年1—10月…。其中，市本级新收申请1,276件) is a part of the same stretch.
+    scope: str = ""
+    scope_end: int = -1
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -238,8 +242,10 @@ def _optional_re(raw: dict, key: str) -> re.Pattern[str] | None:
 
 def bind_sentence(text: str, sentence: Sentence, figures: list[Figure], report_year: int | None,
                   is_government: bool, result: BindResult, carried_family: str | None = None,
-                  document_family: str | None = None) -> str | None:
+                  document_family: str | None = None, to_date_partial: bool = False) -> str | None:
     """Bind the figures of one sentence (normalized text) and its zero-in-words statements.
+
+    ``to_date_partial``: the document is dated within its report year, so 今年以来 is a part of it.
 
     A sentence that names no subject of its own continues the previous sentence's subject
     (…收到行政复议申请145件。经审理，维持原行政行为90件): the caller passes that family as
@@ -247,6 +253,11 @@ def bind_sentence(text: str, sentence: Sentence, figures: list[Figure], report_y
     """
     rs = load_rules()
     s_start, s_end = sentence.start, sentence.end
+    scope = sentence_scope(text, sentence.context_start, s_end, to_date_partial)
+    if (not scope and text.startswith(_PART, s_start) and result.scope
+            and "\n" not in text[result.scope_end:s_start]):
+        scope = result.scope  # 其中，市本级新收申请1,276件 after a 1—10月 sentence: same months
+    result.scope, result.scope_end = scope, s_end
     topics = _topics(rs, text, sentence.context_start, s_end)
     if not topics and carried_family:
         topics = [(s_start, s_start, carried_family)]
@@ -375,8 +386,8 @@ def bind_sentence(text: str, sentence: Sentence, figures: list[Figure], report_y
             result.dropped.append(f"breakdown:{text[clause.start:clause.end]}")
             continue  # 纠错18件（撤销12件、确认违法4件）: parts of the figure before the bracket;
             # 结案41件（维持27件，纠错8件）: other metrics, bound (结案 41, 维持 27, 纠错 8)
-        period = period_of(text[s_start:figure.start], real_local, report_year,
-                           comparison_ok=rule.kind == "pct_change")
+        period = period_of(scoped_left(scope, text[s_start:figure.start]), real_local, report_year,
+                           comparison_ok=rule.kind == "pct_change", to_date_partial=to_date_partial)
         if period.drop_reason:
             result.dropped.append(f"{period.drop_reason}:{rule.metric}:{text[clause.start:clause.end]}")
             continue
@@ -714,7 +725,7 @@ def _topics(rs: RuleSet, text: str, start: int, end: int) -> list[tuple[int, int
 
     12333人社服务热线 and 信访热线 are not the government service hotline; 法律援助调解 is not
     people's mediation: an other-subject word right before a family word (no punctuation between,
-    at most 8 characters) takes the family word over.
+    at most 12 characters: 12333人力资源社会保障服务热线) takes the family word over.
     """
     hits: list[tuple[int, int, str | None]] = []
     rival = False  # a rival mediation system was named: 调解, 纠纷 … are still its words
@@ -740,7 +751,7 @@ def _topics(rs: RuleSet, text: str, start: int, end: int) -> list[tuple[int, int
         if family is not None and hits:
             _prev_start, prev_end, prev_family = hits[-1]
             between = text[prev_end:match.start()]
-            if prev_family is None and len(between) <= 8 and not re.search(r"[,，。;；、\d]", between):
+            if prev_family is None and len(between) <= 12 and not re.search(r"[,，。;；、\d]", between):
                 family = None
             elif prev_family is None and _KIND_LIST.match(between):
                 family = None  # 刑事案件312件、民事案件498件、行政案件16件: kinds of another body's cases
@@ -887,7 +898,9 @@ def _choose_rule(rs: RuleSet, family: str | None, figure: Figure, local: str, lo
     if family is not None:
         for rule in rs.rules:
             if rule.family == family and rule.default and rule.accepts(figure, scaled) and any(
-                    noun in local or noun in right for noun in rule.nouns):
+                    noun in local or noun in right for noun in rule.nouns) and not any(
+                    word in local for word in rule.not_words):
+                # 出庭应诉行政案件1件: a vetoed cue (出庭) is not made good by the bare noun.
                 return rule, figure.start, 1.0, ""
     return None, 0, 1.0, ""
 

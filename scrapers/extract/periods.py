@@ -29,6 +29,12 @@ _MULTI_YEAR = re.compile(
 # A comparison base right before the figure: the previous year's level, not this year's.
 _COMPARISON = re.compile(r"较上年|比上年|上年同期|去年同期|较去年|比去年|上一年度?|上年度|较\d{4}年|比\d{4}年"
                          r"|同比(?:增加|减少|增长|下降|上升|提高|降低|缩减|多|少)|环比")
+# Since the start of this year: the whole year only once the year is over, so a document dated within
+# its report year (a news item of 11月) reports part of it (今年以来，共调解纠纷438起).
+_TO_DATE = re.compile(r"今年以来|今年来|年初以来|入年以来|本年以来|本年度以来")
+# A part of a sentence naming its own period (…；全年受理…, …；2023年审结…) is not scoped by the opening.
+_OWN_PERIOD = re.compile(r"(?<!\d)(?:19|20)\d{2}\s?年|全年")
+_OPENING_END = re.compile(r"[,，:：]")
 _YEAR = re.compile(r"(?<![\d〔\[(])((?:19|20)\d{2})\s?年(?!\d)")
 _TITLE = re.compile(r"《[^》]*》|〔[^〕]*〕")
 # A full year written right before the figure (提高到2020年的95.8%): it names the figure's period
@@ -45,14 +51,36 @@ class Period:
     drop_reason: str | None = None
 
 
+def sentence_scope(text: str, context_start: int, end: int, to_date_partial: bool) -> str:
+    """The partial period opening a sentence (今年1—10月，…；审结…), to scope all its parts.
+
+    A period stated once at the head of a sentence governs every clause after it, across 、 and ；
+    (今年1—10月，全市新收…；审结…，综合纠错率…), so each semicolon part reads it as its own.
+    Returns the opening clause when it names a partial period, else "".
+    """
+    stop = _OPENING_END.search(text, context_start, end)
+    opening = text[context_start:stop.start() if stop else end]
+    if _PARTIAL.search(opening) or (to_date_partial and _TO_DATE.search(opening)):
+        return opening
+    return ""
+
+
+def scoped_left(scope: str, sentence_left: str) -> str:
+    """The text a figure's period is read from: its own sentence part, under the sentence's scope."""
+    if not scope or _OWN_PERIOD.search(sentence_left):
+        return sentence_left
+    return f"{scope} {sentence_left}"
+
+
 def period_of(sentence_left: str, local: str, report_year: int | None,
-              comparison_ok: bool = False) -> Period:
+              comparison_ok: bool = False, to_date_partial: bool = False) -> Period:
     """Decide the period of a figure from the sentence text before it.
 
     ``sentence_left`` is the sentence up to the figure, ``local`` the figure's own local segment
     (its clause after any previous figure). Comparisons only count in the local segment: the base
     of a comparison is the figure right after 较上年. A year-on-year change (``comparison_ok``) is
-    itself a comparison and is only checked for its period.
+    itself a comparison and is only checked for its period. ``to_date_partial``: the document is
+    dated within its report year, so 今年以来 is part of the year.
     """
     if not comparison_ok and _COMPARISON.search(local):
         return Period(None, "comparison")
@@ -63,7 +91,7 @@ def period_of(sentence_left: str, local: str, report_year: int | None,
     text = _TITLE.sub(lambda m: " " * len(m.group(0)), sentence_left)
     if _MULTI_YEAR.search(text):
         return Period(None, "multi_year")
-    if _PARTIAL.search(text):
+    if _PARTIAL.search(text) or (to_date_partial and _TO_DATE.search(text)):
         return Period(None, "partial_year")
     years = [int(m.group(1)) for m in _YEAR.finditer(text)
              if text[max(0, m.start() - 1):m.start()] not in ("较", "比", "与", "于", "由", "从")]
