@@ -366,6 +366,9 @@ def bind_sentence(text: str, sentence: Sentence, figures: list[Figure], report_y
                 cue_local = carry.group(0) + local
                 local_start -= len(carry.group(0))
             rule, cue_end, sign, cue = _choose_rule(rs, family, figure, cue_local, local_start, right, text)
+            if rule is not None and not rule.self_topic and _joint_subject(text, topics, topic_start, family):
+                result.dropped.append(f"joint_subject:{rule.metric}:{text[clause.start:clause.end]}")
+                continue  # 行政复议、行政诉讼情况 / 办理3件: both subjects' cases, or either's
         if rule is None:
             continue
         if (figure.kind == "count" and _PLACES_AFTER.match(right)
@@ -375,8 +378,11 @@ def bind_sentence(text: str, sentence: Sentence, figures: list[Figure], report_y
         if rule.self_topic and cue and _foreign_cue(topics, text, cue_end - len(cue)):
             result.dropped.append(f"other_system:{rule.metric}:{text[clause.start:clause.end]}")
             continue  # 法院特邀调解员45人: the court's mediators, not people's mediation's
-        if fig_by_document and rule.kind == "count" and cue not in rule.document_cues:
-            continue  # a count needs its subject named (受理群众诉求 in a hotline report names it)
+        if fig_by_document and rule.kind == "count" and cue not in rule.document_cues and not (
+                rule.self_topic and cue):
+            # A count needs its subject named (受理群众诉求 in a hotline report names it); a cue that
+            # is its own subject (调委会23个, 调解员46人) names it.
+            continue
         if item is None and _RESPECTIVELY in text[clause.start:figure.start]:
             result.dropped.append(f"respectively:not a list:{rule.metric}:{text[clause.start:clause.end]}")
             continue  # 分别 without a list of items and figures to pair: no guessing
@@ -859,6 +865,24 @@ def _topic_of(topics: list[tuple[int, int, str | None]], figure: Figure, local_s
         if figure.end <= start <= figure.end + right_len:
             return family, None
     return None, None
+
+
+_JOINED = re.compile(r"[\s、和及与]*")
+
+
+def _joint_subject(text: str, topics: list[tuple[int, int, str | None]], topic_start: int | None,
+                   family: str | None) -> bool:
+    """Whether the subject word before a figure is the second of two joined subjects of different
+    families (行政复议、行政诉讼 / 行政复议和行政应诉): the figure after them is both subjects' or
+    either's, never knowably the nearer one's."""
+    if topic_start is None or family is None:
+        return False
+    for index, (start, _end, _family) in enumerate(topics):
+        if start == topic_start and index > 0:
+            before = topics[index - 1]
+            return (before[2] not in (None, family) and before[1] <= start
+                    and _JOINED.fullmatch(text, before[1], start) is not None)
+    return False
 
 
 def _choose_rule(rs: RuleSet, family: str | None, figure: Figure, local: str, local_start: int,

@@ -4,7 +4,9 @@ The form is fixed nationwide: 行政复议 (5 columns), then 行政诉讼 split 
 复议后起诉 (5), each group being 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计. Flattened from a PDF the
 headers break across lines (结果/维持, 总/计) and the row is 15 bare numbers; from HTML each cell may
 stand on its own line. Either way the numbers are a run of whitespace-separated integers after the
-section heading, so they are read by position, never by the header words next to them.
+section heading, so they are read by position, never by the header words next to them. Only
+when no such run exists (the row broken apart by group, or each cell written with its word:
+结果维持：1) are the column words used, and then only to confirm the same fifteen positions.
 
 Only cells the table states are emitted (no sums, no differences): what the report says, nothing
 computed. The counts concern information-disclosure cases only; the report's doc_type says so.
@@ -74,6 +76,53 @@ def ogi_section4_bindings(text: str) -> list[Binding]:
     return []
 
 
+# The five column words of each group, in order; letters may be broken apart (结果\n维持, 总  计).
+_LABELS = ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计")
+_LABEL_OR_NUMBER = re.compile(
+    "(?P<label>" + "|".join(r"\s*".join(word) for word in _LABELS) + r")|(?P<num>(?<![\d.])" + _NUM
+    + r"(?![\d.%％]))")
+_SPACE = re.compile(r"\s+")
+
+
+def _labelled_cells(text: str, start: int, end: int) -> list[tuple[int, int, list[int]]]:
+    """The 15 cells read through the column words next to them, when no bare row of 15 is there.
+
+    Renderings that break the row apart by group (行政复议 with its five headers and numbers, then
+    未经复议直接起诉 with its own, HTML rows of five), or that write each cell with its word
+    (结果维持：1 / 总计 0；…), still list the words and numbers in reading order. A run of words
+    followed by a run of numbers is a header over a row (the numbers take the words in turn, a
+    further run of numbers the same words again); one word then one number is a labelled cell.
+    The cells read must be exactly the five words three times over, in order, else nothing.
+    """
+    header: list[int] = []  # the column words of the last header run
+    words: list[int] = []  # the current run of words
+    slots: list[int] = []
+    values: list[int] = []
+    first = last = -1
+    position = 0  # the next header column a number of the current run takes
+    previous = ""
+    for match in _LABEL_OR_NUMBER.finditer(text, start, end):
+        if match.group("label") is not None:
+            if previous != "label":
+                words = []
+            words.append(_LABELS.index(_SPACE.sub("", match.group("label"))))
+            first = match.start() if first < 0 else first  # the evidence opens at the first header
+            previous = "label"
+            continue
+        if previous == "label":
+            header, position = list(words), 0
+        if not header:
+            return []  # a number before any column word: not this layout
+        slots.append(header[position % len(header)])
+        values.append(int(match.group("num")))
+        position += 1
+        last = match.end()
+        previous = "num"
+    if slots != list(range(GROUP)) * 3:
+        return []
+    return [(first, last, values)]
+
+
 def _rows(text: str, start: int, end: int) -> list[tuple[int, int, list[int]]]:
     """Candidate 15-cell rows: a run of bare numbers, else the bare-number lines of the section
     joined across what a page break put between them (— 5 —, the running title of the report)."""
@@ -88,4 +137,5 @@ def _rows(text: str, start: int, end: int) -> list[tuple[int, int, list[int]]]:
     values = [int(v) for m in lines for v in re.findall(r"\d+", m.group(0))]
     if len(values) == CELLS:
         rows.append((lines[0].start(), lines[-1].end(), values))
-    return rows
+        return rows
+    return _labelled_cells(text, start, end)

@@ -109,6 +109,7 @@ class Layout:
     drop_re: re.Pattern[str]
     last_year_re: re.Pattern[str]
     this_year_re: re.Pattern[str]
+    caption_mark_re: re.Pattern[str]  # 表1, 附表2: a row that is the table's numbered title
 
 
 @cache
@@ -129,6 +130,8 @@ def _layout() -> Layout:
         total_scope_re=re.compile(rf"^(?:{alt(scopes).pattern})?" if scopes else "^"),
         change_re=alt(raw["change"]), drop_re=alt(raw["drop"]), last_year_re=alt(raw["last_year"]),
         this_year_re=alt(raw["this_year"]),
+        caption_mark_re=re.compile(rf"^(?:{alt(raw.get('caption_marks', ['表'])).pattern})"
+                                   r"\s*[0-9０-９一二三四五六七八九十]+(?:[-.．][0-9]+)?\s*[:：]?"),
     )
 
 
@@ -291,11 +294,14 @@ def _close(text: str, block: list[Row], style: str, caption_span: tuple[int, int
     header: list[Row] = []
     data: list[Row] = []
     unit_rows = []
+    title = ""
     for row in rows:
         if any(_is_data_cell(c) for c in row.cells):
             data.append(row)
         elif not data:
-            if any("单位" in c.text for c in row.cells) and len(row.cells) <= 2:
+            if not header and not title and row.cells and _layout().caption_mark_re.match(row.cells[0].text):
+                title = " ".join(c.text for c in row.cells)  # 表1  …主要数据: the title, not a header
+            elif any("单位" in c.text for c in row.cells) and len(row.cells) <= 2:
                 unit_rows.append(row)  # 热线运行情况    单位：万件: a caption laid out as a row
             else:
                 header.append(row)
@@ -309,6 +315,8 @@ def _close(text: str, block: list[Row], style: str, caption_span: tuple[int, int
     caption = text[caption_span[0]:caption_span[1]].strip() if caption_span[1] <= block[0].start else ""
     if caption and len(caption) > _CAPTION_MAX:
         caption = caption.rsplit("。", 1)[-1] if "。" in caption[:-1] else caption[-_CAPTION_MAX:]
+    if title:
+        caption = title  # the numbered title names the table better than the prose above it
     caption = " ".join([caption, *(" ".join(c.text for c in r.cells) for r in unit_rows)]).strip()
     out.append(TextTable(block[0].start, block[-1].end, style, block, caption, header, data))
 
@@ -634,10 +642,12 @@ def _bind_table(rs: RuleSet, text: str, table: TextTable, report_year: int | Non
                 dropped.append(f"table_align:{text[row.start:row.end]}")
                 continue
             headers = [""] * len(row.cells)
+        column_families = _column_families(rs, headers, first_value)
         row_bindings = []
         for index, cell in values:
             binding = _bind_cell(rs, layout, cell, label, _annotate(headers[index]), caption, caption_family,
-                                 caption_period, label_families, carried, report_year, row, dropped)
+                                 caption_period, label_families, carried or column_families[index],
+                                 report_year, row, dropped)
             if binding is not None:
                 row_bindings.append(binding)
         if part:
@@ -648,6 +658,25 @@ def _bind_table(rs: RuleSet, text: str, table: TextTable, report_year: int | Non
             row_bindings = [b for b in row_bindings if (b.metric, b.year) not in seen]
         out.extend(row_bindings)
     return _drop_table_parts(rs, out, dropped)
+
+
+def _column_families(rs: RuleSet, headers: list[str], first_value: int) -> list[str | None]:
+    """The subject each value column carries from the columns to its left.
+
+    年份 | 收到复议申请（件） | 审结（件）: a column naming only an action (审结) continues the subject
+    of the column before it, as a row label continues the row above. A column naming another
+    subject (法律援助) or a total stops the carry.
+    """
+    out: list[str | None] = [None] * len(headers)
+    carried: str | None = None
+    for index in range(first_value, len(headers)):
+        families = _families(rs, headers[index])
+        if families:
+            carried = families[-1]
+        elif _is_total(_layout(), headers[index]) or headers[index] == "\x00":
+            carried = None
+        out[index] = carried
+    return out
 
 
 def _carry_group(rs: RuleSet, row: Row, first_value: int,
@@ -744,9 +773,14 @@ def _bind_cell(rs: RuleSet, layout: Layout, cell: Cell, label: Annotated, header
     if change:
         cue_text = layout.change_re.sub(" ", cue_text)
     context = f"{caption.text} {cue_text}"
-    unit = next((a.unit for a in (header, label, caption) if a.unit), None)
-    scale = next((a.scale for a in (header, label, caption) if a.unit), 1.0)
-    choices = next((a.choices for a in (header, label, caption) if a.unit), ())
+    annotated = (header, label, caption)
+    if label.unit == "%" and header.unit not in (None, "%"):
+        # 负责人出庭应诉率（%） under 案件数（件） | 2020年: the row's own unit is more specific than a
+        # unit its column group shares with the count rows.
+        annotated = (label, header, caption)
+    unit = next((a.unit for a in annotated if a.unit), None)
+    scale = next((a.scale for a in annotated if a.unit), 1.0)
+    choices = next((a.choices for a in annotated if a.unit), ())
     if unit == "元" or figure.kind in ("money", "points"):
         return None
     if figure.kind == "percent":
