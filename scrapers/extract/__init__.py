@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from scrapers.extract.columns import split_columns
-from scrapers.extract.document import dated_year, read_document
+from scrapers.extract.document import dated_year, read_document, undated_news
 from scrapers.extract.lines import unwrap_lines
 from scrapers.extract.metrics import (
     Binding,
@@ -39,7 +39,7 @@ from scrapers.records import DocumentFields, DocumentHints, Extraction, Fact
 __all__ = ["EXTRACTOR_VERSION", "extract_document"]
 
 # Bump whenever rules, grammar or data change: stored with every report so facts can be re-derived.
-EXTRACTOR_VERSION = "2026.11.23-14"
+EXTRACTOR_VERSION = "2026.11.23-15"
 
 # A list item's marker at the start of a line: (1), 1., 1、, ①→(1), •, 一是, (一), or a label and colon.
 _LIST_ITEM = re.compile(
@@ -48,6 +48,9 @@ _LIST_ITEM = re.compile(
     r"|[^\s:,。;\d]{1,12}:)")  # or a label line: 受理量:全年受理来电64.3万件
 _BLANK_LINE = re.compile(r"\n[ \t\u3000]*\n")
 _GOVERNMENT = re.compile(r"人民政府|政府$|管委会|管理委员会|行政公署")
+# A title naming a whole year (2024年全市…, 2023年度…), not a date (2024年1月9日) or a part (2023年第三季度).
+_TITLE_WHOLE_YEAR = re.compile(r"(?:19|20)\d{2}\s*年(?!\s*\d{1,2}\s*月|\s*第|\s*[上下]半年|\s*前|以来)")
+_OWN_PART = re.compile(r"街道|乡|镇|本级")
 
 
 def extract_document(text: str, hints: DocumentHints | None = None) -> Extraction:
@@ -86,10 +89,20 @@ def extract_document(text: str, hints: DocumentHints | None = None) -> Extractio
     plan_index = 0
     # Dated within its report year (a news item of 2023-11-08 on 2023): 今年以来 is part of the year.
     # A year's own report signed in its last month (2021-12-31) reports the whole year.
+    head_text = text[:doc.body_offset + 200]
     to_date_partial = (doc.report_year is not None
-                       and dated_year(doc.published, text[:doc.body_offset + 200]) == doc.report_year
+                       and (dated_year(doc.published, head_text) == doc.report_year
+                            or (doc.doc_type == "other" and undated_news(head_text)))
                        and (doc.doc_type == "other" or not (doc.published or "").startswith(
                            f"{doc.report_year}-12")))
+    # A 街道 / 乡镇 / 本级 body's own report: its name as a figure's subject is its own scope.
+    own_part = bool(_OWN_PART.search(doc.publisher or ""))
+    # Not a year's report (a news item, a reply, a speech): figures need a whole-year anchor.
+    # A speech or a 政府工作报告 dated after its report year reviews that whole year: no anchor needed.
+    dated = dated_year(doc.published, head_text)
+    needs_anchor = (doc.doc_type == "other" and not _TITLE_WHOLE_YEAR.search(doc.title or "")
+                    and doc.report_year is not None
+                    and (dated == doc.report_year or (dated is None and undated_news(head_text))))
     fig_index = 0
     carried: str | None = None
     list_family: str | None = None  # the subject of a lead-in ending with a colon, for its list items
@@ -124,7 +137,7 @@ def extract_document(text: str, hints: DocumentHints | None = None) -> Extractio
             in_sentence.append(figures[j])
             j += 1
         carried = bind_sentence(ntext, sentence, in_sentence, doc.report_year, is_government, result, carried,
-                                document_family, to_date_partial)
+                                document_family, to_date_partial, own_part, needs_anchor)
         if ntext[sentence.end - 1] == ":":
             list_family = carried
     in_tables = table_bindings(ntext, [t for t in tables if (section4 is None or not (

@@ -203,7 +203,7 @@ def _issuer_from_title(title: str | None) -> str | None:
 
 
 def report_year_of(title: str | None, body: str, published: str | None,
-                   head: str | None = None) -> int | None:
+                   head: str | None = None, doc_type: str | None = None) -> int | None:
     """The year reported on: title first, then the body's statistics year (full-width digits too).
 
     A date in the title (政府工作报告（2024年1月9日）) is when it was delivered, not a year reported
@@ -231,6 +231,25 @@ def report_year_of(title: str | None, body: str, published: str | None,
         # ——2024年4月25日在区人大常委会会议上: a report to a session in the first half of a year
         # reviews the year before (and a 政府工作报告 always does).
         return int(delivered.group(1)) - 1
+    session = _DELIVERED_MONTH.search(body, 0, 300)
+    if session:
+        # ——2019年12月在区人大常委会会议上 (a month, no day): late in a year it reports on that year,
+        # early in a year on the one before.
+        return int(session.group(1)) - (1 if int(session.group(2)) <= 6 else 0)
+    dated_at = _HEAD_DATE.search(head or body[:200]) if not published else None
+    date_line = published or (
+        dated_at and f"{dated_at.group(1)}-{int(dated_at.group(2) or dated_at.group(3)):02d}")
+    if doc_type == "other" and date_line and int(date_line[5:7]) >= 7 and re.search(
+            rf"(?<!\d){date_line[:4]}\s*年(?!\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日)", masked):
+        # A reply or a news item dated late in year Y that speaks of Y (2020年1—10月) is about Y; the
+        # 2019年全年 it also reviews is the previous year's, not the one reported on.
+        return int(date_line[:4])
+    undated = _UNDATED_HEAD.search(body, 0, 200)
+    if undated and _THIS_YEAR.search(masked):
+        last = _LAST_YEAR_NAMED.search(masked) if "去年" in masked else None
+        if last:
+            # 10月15日 (no year) … 今年以来 … 去年全年 … 2017年全年: 2017 is 去年, the item is about 2018.
+            return int(last.group(1)) + 1
     limit = int(published[:4]) if published else None
     leading: Counter[int] = Counter()
     anywhere: Counter[int] = Counter()
@@ -274,6 +293,14 @@ _YEAR_OF_MONTHS = re.compile(
 _LAST_YEAR_WHOLE = re.compile(r"(?:去年|上年|过去的?一年)(?:全年|以来|,|，|我们|工作)")
 _HEAD_DATE = re.compile(
     r"((?:19|20)\d{2})\s*(?:年\s*(\d{1,2})\s*月\s*\d{1,2}\s*日|-(\d{1,2})-\d{1,2})")
+# A session report dated by month only: ——2019年12月在区人大常委会第二十二次会议上.
+_DELIVERED_MONTH = re.compile(
+    r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月(?!\s*\d{1,2}\s*日)\s*在[^。\n]{2,40}?(?:会议|大会)上")
+# A news item's date line without its year (10月15日，…召开…).
+_UNDATED_HEAD = re.compile(r"(?:^|\n)\s*(?:1[0-2]|[1-9])月\d{1,2}日(?:上午|下午|晚)?[,，]")
+_THIS_YEAR = re.compile(r"今年")
+# 去年全年 and a named year's 全年 in the same item: that year is 去年.
+_LAST_YEAR_NAMED = re.compile(r"((?:19|20)\d{2})\s*年全年")
 # A speech or report delivered at a meeting (——2024年1月9日在××县第十八届人民代表大会第四次会议上).
 _DELIVERED = re.compile(r"在[^。\n]{2,40}?(?:会议|大会)上")
 
@@ -281,6 +308,12 @@ _DELIVERED = re.compile(r"在[^。\n]{2,40}?(?:会议|大会)上")
 def dated_year(published: str | None, head: str) -> int | None:
     """The year a document is dated: its published date, else a date in its first lines."""
     return int(published[:4]) if published else _first_date_year(head)
+
+
+def undated_news(head: str) -> bool:
+    """A news item opening with a date line without its year (10月15日，…): written within the year it
+    is about, so its 今年以来 is a part of that year."""
+    return _UNDATED_HEAD.search(head) is not None
 
 
 def _first_date_year(body: str) -> int | None:
@@ -297,6 +330,16 @@ _OTHER_LINE = re.compile(r"(?<!\d)123(?!45)\d{2}(?!\d)")
 _UNIT_ASSESSMENT = re.compile(r"考核|考评|排名|排行|绩效|承办单位|成员单位")
 
 
+# A bulletin grading the units that answer the tickets (办理较好的单位 / 需要改进的单位, 通报表扬): it
+# grades departments, whatever its title says.
+_UNIT_GRADING = re.compile(r"(?:较好|较差|先进|落后|需要改进|需改进|滞后)的(?:承办)?单位|通报表扬|通报批评")
+
+
+# A title naming a part of a year (第三季度, 1—9月): with unit grading, a periodic bulletin to the units.
+_PART_PERIOD_TITLE = re.compile(
+    r"第?[一二三四1-4]季度|上半年|前三季度|(?:1[0-2]|[1-9])\s?[-—~至到]\s?(?:1[0-2]|[1-9])月")
+
+
 def doc_type_of(title: str | None, body: str) -> DocType:
     """Classify by the title's wording (replies to proposals are never reports)."""
     text = title or body[:200]
@@ -304,17 +347,19 @@ def doc_type_of(title: str | None, body: str) -> DocType:
         return "other"
     if re.search(r"政府信息公开.{0,6}年度?报告|信息公开工作年度报告|政务公开.{0,4}年度报告", text):
         return "ogi_annual_report"
-    if re.search(r"法治政府建设|依法行政|法治建设", text) and re.search(r"报告|情况|总结", text):
+    if re.search(r"法治政府建设|依法行政|法治建设|法治[\u4e00-\u9fff]{2}建设", text) and re.search(
+            r"报告|情况|总结", text):
         return "rule_of_law_report"
     if re.search(r"12345|热线|市长公开电话", text) and re.search(
             r"报告|总结|小结|情况|分析|通报|综述", text):
         if _OTHER_LINE.search(text) and "12345" not in text:
             return "other"  # 广州12333人社服务热线2022年服务情况: another line's own summary, not 12345's
-        if _UNIT_ASSESSMENT.search(text):
+        if _UNIT_ASSESSMENT.search(text) or ("通报" in text and _PART_PERIOD_TITLE.search(text)
+                                             and _UNIT_GRADING.search(body, 0, 1500)):
             return "other"  # 12345热线承办单位考核结果的通报: ranks the departments, not the line's work
         return "hotline_report"
     if re.search(r"人民调解|调解工作|矛盾纠纷", text) and re.search(
-            r"报告|总结|小结|情况|通报|综述|计划|分析|统计", text):
+            r"报告|总结|小结|情况|通报|综述|计划|分析|统计|数据", text):
         return "mediation_report"
     return "other"
 
@@ -347,8 +392,9 @@ def read_document(text: str, hints: DocumentHints | None) -> DocumentRead:
                  or hints.publisher or _clean_org(head.labels.get("issuing_org")))
     published = (parse_date(head.labels.get("doc_date")) or parse_date(head.labels.get("publish_date"))
                  or parse_date(head.labels.get("time")) or parse_date(hints.published) or signed)
-    report_year = report_year_of(title, body, published, text[:body_offset + 200])
-    return DocumentRead(title, publisher, published, report_year, doc_type_of(title, body), body_offset,
+    doc_type = doc_type_of(title, body)
+    report_year = report_year_of(title, body, published, text[:body_offset + 200], doc_type)
+    return DocumentRead(title, publisher, published, report_year, doc_type, body_offset,
                         head.labels)
 
 

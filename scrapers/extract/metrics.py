@@ -29,8 +29,9 @@ _GAP_CHARS = r"[\s达到为是均保持稳定在提升至实现了约近超过�
 # A bracketed qualifier may stand between a rate's cue and its figure: 回访满意率(含基本满意)98.05%.
 # The rate's name may itself be the bracket, closing right before the figure: 诉求占比(一次办结率)为68.4%.
 _PERCENT_GAP = re.compile(rf"^\)?{_GAP_CHARS}(?:\([^()\d]{{1,14}}\){_GAP_CHARS})?$")
+# The change word may end in a label colon (受理量：96.3万件（同比增长：7.5%）).
 _SIGN = re.compile(
-    r"^\s*(?P<word>增长|上升|提高|增加|提升|下降|减少|缩减|降低|下滑|回落)(?:了|幅度为|幅度|为|达)?\s*$")
+    r"^\s*(?P<word>增长|上升|提高|增加|提升|下降|减少|缩减|降低|下滑|回落)(?:了|幅度为|幅度|为|达)?\s*[:：]?\s*$")
 _CHANGE_CUE = re.compile(
     r"(?:同比|较上年度?|比上年度?|较去年|比去年)(?=\s*(?:增加|减少|增长|下降|上升|多|少))")
 _NEGATIVE = ("下降", "减少", "缩减", "降低", "下滑", "回落")
@@ -126,6 +127,13 @@ class RuleSet:
     roles: dict[str, frozenset[str]] = field(default_factory=dict)  # 被申请人 → its intake metrics
     # The actor exclusions one by one: overlapping matches all count (法律顾问…代理 inside 代理…应诉).
     exclusion_res: tuple[re.Pattern[str], ...] = ()
+    court_on_own_cases_re: re.Pattern[str] | None = None  # 作为被告的…案件N件，法院审结: ours
+    whole_year_re: re.Pattern[str] | None = None  # 全年, 一年来: a non-report's anchor to the whole year
+    anchor_exempt: frozenset[str] = frozenset()  # stocks (调委会N个) need no whole-year anchor
+    same_period_re: re.Pattern[str] | None = None  # 同期, 此间: the previous sentence's period again
+    part_subject_re: re.Pattern[str] | None = None  # 东关大街街道: one unit named as the figure's subject
+    # 新行政复议法实施以来 → 2024: "since" a date inside the year it names, the whole year, not several.
+    in_force_since: tuple[tuple[str, int], ...] = ()
 
 
 @dataclass
@@ -233,6 +241,13 @@ def load_rules(path: Path = RULES_YAML) -> RuleSet:
         roles={str(k): frozenset(v) for k, v in (raw.get("roles") or {}).items()},
         department_exclusion_re=(re.compile("|".join(f"(?:{p})" for p in raw["department_exclusions"]))
                                  if raw.get("department_exclusions") else None),
+        same_period_re=(re.compile(f"[\\s(（]*(?:{_alternation(raw['same_period'])})")
+                        if raw.get("same_period") else None),
+        part_subject_re=_optional_re(raw, "part_subjects"),
+        whole_year_re=_optional_re(raw, "whole_year_anchors"),
+        anchor_exempt=frozenset(raw.get("whole_year_anchor_exempt") or ()),
+        court_on_own_cases_re=_optional_re(raw, "court_on_own_cases"),
+        in_force_since=tuple((str(k), int(v)) for k, v in (raw.get("in_force_since") or {}).items()),
     )
 
 
@@ -242,8 +257,14 @@ def _optional_re(raw: dict, key: str) -> re.Pattern[str] | None:
 
 def bind_sentence(text: str, sentence: Sentence, figures: list[Figure], report_year: int | None,
                   is_government: bool, result: BindResult, carried_family: str | None = None,
-                  document_family: str | None = None, to_date_partial: bool = False) -> str | None:
+                  document_family: str | None = None, to_date_partial: bool = False,
+                  own_part: bool = False, needs_anchor: bool = False) -> str | None:
     """Bind the figures of one sentence (normalized text) and its zero-in-words statements.
+
+    ``needs_anchor``: the document is not a year's report (a news item, a reply, a speech whose title
+    names no year): a figure counts only when its paragraph, up to it, ties it to the whole report year.
+    ``own_part``: the publisher is itself a 街道 / 乡镇 / 本级 body, so its own name as a subject is
+    the report's scope, not a part of it.
 
     ``to_date_partial``: the document is dated within its report year, so 今年以来 is a part of it.
 
@@ -254,9 +275,12 @@ def bind_sentence(text: str, sentence: Sentence, figures: list[Figure], report_y
     rs = load_rules()
     s_start, s_end = sentence.start, sentence.end
     scope = sentence_scope(text, sentence.context_start, s_end, to_date_partial)
-    if (not scope and text.startswith(_PART, s_start) and result.scope
-            and "\n" not in text[result.scope_end:s_start]):
-        scope = result.scope  # 其中，市本级新收申请1,276件 after a 1—10月 sentence: same months
+    if (not scope and result.scope and "\n" not in text[result.scope_end:s_start]
+            and (text.startswith(_PART, s_start) or (
+                rs.same_period_re is not None and rs.same_period_re.match(text, s_start, s_end)))):
+        # 其中，市本级新收申请1,276件 after a 1—10月 sentence: same months; 同期，… / 此间，… refer back
+        # to the previous sentence's period (截至11月底…。三年来…。同期，…败诉5件).
+        scope = result.scope
     result.scope, result.scope_end = scope, s_end
     topics = _topics(rs, text, sentence.context_start, s_end)
     if not topics and carried_family:
@@ -268,6 +292,9 @@ def bind_sentence(text: str, sentence: Sentence, figures: list[Figure], report_y
     if by_document:
         topics = [(s_start, s_start, document_family)]
     exclusions = [m.end() for pattern in rs.exclusion_res for m in pattern.finditer(text, s_start, s_end)]
+    if exclusions and rs.court_on_own_cases_re is not None:
+        own = {m.end() for m in rs.court_on_own_cases_re.finditer(text, s_start, s_end)}
+        exclusions = [end for end in exclusions if end not in own]
     if rs.department_exclusion_re is not None and not is_government and document_family is None:
         exclusions += [m.end() for m in rs.department_exclusion_re.finditer(text, s_start, s_end)]
     resets = [m.start() for m in rs.reset_re.finditer(text, s_start, s_end)]
@@ -392,7 +419,16 @@ def bind_sentence(text: str, sentence: Sentence, figures: list[Figure], report_y
             result.dropped.append(f"breakdown:{text[clause.start:clause.end]}")
             continue  # 纠错18件（撤销12件、确认违法4件）: parts of the figure before the bracket;
             # 结案41件（维持27件，纠错8件）: other metrics, bound (结案 41, 维持 27, 纠错 8)
-        period = period_of(scoped_left(scope, text[s_start:figure.start]), real_local, report_year,
+        if (rs.part_subject_re is not None and not own_part
+                and rs.part_subject_re.search(text[clause.start:figure.start])):
+            result.dropped.append(f"part_subject:{rule.metric}:{text[clause.start:clause.end]}")
+            continue  # 东关大街街道全年调处纠纷219件 in a district's report: one street's own figure
+        if (needs_anchor and rule.metric not in rs.anchor_exempt
+                and period_year_anchor(rs, text, s_start, figure.start, report_year) is None):
+            result.dropped.append(f"no_year_anchor:{rule.metric}:{text[clause.start:clause.end]}")
+            continue  # 会议指出，全市共收到…763件 in a news item of October: no whole year named
+        period = period_of(_in_force(rs, scoped_left(scope, text[s_start:figure.start]), report_year),
+                           real_local, report_year,
                            comparison_ok=rule.kind == "pct_change", to_date_partial=to_date_partial)
         if period.drop_reason:
             result.dropped.append(f"{period.drop_reason}:{rule.metric}:{text[clause.start:clause.end]}")
@@ -433,6 +469,37 @@ def bind_sentence(text: str, sentence: Sentence, figures: list[Figure], report_y
 _YEAR_WORD = re.compile(r"(?<![\d〔\[(])((?:19|20)\d{2})\s?年(?!\d)")
 _NOT_AHEAD = "较比与于"
 _YEAR_AHEAD = re.compile(r"[^。;]{0,12}?(?:将|要|拟|计划|力争|争取|预计|确保|目标)")
+
+
+_ANCHOR_YEAR = re.compile(r"(?<![\d〔\[(])((?:19|20)\d{2})\s?年(?!\s?\d{1,2}\s?月|\s?第|\s?[上下]半年|\s?前)")
+
+
+def period_year_anchor(rs: RuleSet, text: str, start: int, end: int, report_year: int | None) -> str | None:
+    """The words tying a figure to a whole year in its paragraph up to it (全年, 一年来, 2023年), or None.
+
+    The paragraph's lead counts (2023年，全市…。全市共受理…): a paragraph states its period once. A
+    year other than the report year anchors too (the figure then keeps that year, or is dropped by
+    the period rules); a month or a quarter after the year does not.
+    """
+    para = text.rfind("\n", 0, start) + 1
+    left = text[para:end]
+    if rs.whole_year_re is not None:
+        match = rs.whole_year_re.search(left)
+        if match:
+            return match.group(0)
+    if report_year is not None:
+        for match in _ANCHOR_YEAR.finditer(left):
+            return match.group(0)
+    return None
+
+
+def _in_force(rs: RuleSet, left: str, report_year: int | None) -> str:
+    """Blank out "since a law took effect" when it took effect in the report year (新行政复议法实施以来
+    in a 2024 review is the whole year, not several years)."""
+    for phrase, year in rs.in_force_since:
+        if year == report_year and phrase in left:
+            left = left.replace(phrase, " " * len(phrase))
+    return left
 
 
 def plan_start(rs: RuleSet, text: str, start: int, end: int, report_year: int | None) -> int | None:
@@ -583,6 +650,9 @@ def _label_start(text: str, sentence: Sentence, clause: Span) -> int:
             label = clauses[index - 1]
             mark = _LIST_MARK.match(text, label.start, label.end)
             label_start = mark.end() if mark else label.start
+            opened = text.rfind("(", label_start, label.end)
+            if opened != -1 and any(c.isdigit() for c in text[label_start:opened]):
+                label_start = opened + 1  # 受理量:96.3万件(同比增长:7.5%): the label opens the bracket
             if (text[label.end:clause.start].strip() == ":" and label.end - label_start <= _LABEL_MAX
                     and label_start < label.end
                     and not any(c.isdigit() for c in text[label_start:label.end])):

@@ -31,7 +31,10 @@ _COMPARISON = re.compile(r"较上年|比上年|上年同期|去年同期|较去�
                          r"|同比(?:增加|减少|增长|下降|上升|提高|降低|缩减|多|少)|环比")
 # Since the start of this year: the whole year only once the year is over, so a document dated within
 # its report year (a news item of 11月) reports part of it (今年以来，共调解纠纷438起).
-_TO_DATE = re.compile(r"今年以来|今年来|年初以来|入年以来|本年以来|本年度以来")
+# 今年已办结…58件 in such an item is the same stretch: the year so far.
+_TO_DATE = re.compile(r"今年以来|今年来|年初以来|入年以来|本年以来|本年度以来|今年(?:已|共|累计|截至)")
+# 去年 in a document dated within its report year: the year before (去年全年，全区共调解…2,480件).
+_LAST_YEAR = re.compile(r"去年|上一年度?|上年度?")
 # A part of a sentence naming its own period (…；全年受理…, …；2023年审结…) is not scoped by the opening.
 _OWN_PERIOD = re.compile(r"(?<!\d)(?:19|20)\d{2}\s?年|全年")
 _OPENING_END = re.compile(r"[,，:：]")
@@ -93,6 +96,9 @@ def period_of(sentence_left: str, local: str, report_year: int | None,
         return Period(None, "multi_year")
     if _PARTIAL.search(text) or (to_date_partial and _TO_DATE.search(text)):
         return Period(None, "partial_year")
+    last_year = _LAST_YEAR.search(text) if to_date_partial and report_year is not None else None
+    if last_year is not None and report_year is not None and not _YEAR.search(text, last_year.start()):
+        return Period(report_year - 1)  # dated within the report year, 去年 is the year before
     years = [int(m.group(1)) for m in _YEAR.finditer(text)
              if text[max(0, m.start() - 1):m.start()] not in ("较", "比", "与", "于", "由", "从")]
     if years:

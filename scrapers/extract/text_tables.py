@@ -510,7 +510,14 @@ def _column_headers(table: TextTable, row: Row, labels: int) -> list[str] | None
             # 按期办结率 | 98.94% | +0.5个百分点 under 指标 | 2022年 | 同比 | 备注: the last cells
             # (a remark left blank) are missing, not the first ones.
             texts, h = texts[:n], n
-        if h == n:
+        corners = (_leading_corners(texts, len(lowest.cells))
+                   if header is not lowest and h == len(lowest.cells) == n - labels else 0)
+        if corners:
+            # 类别 | 街道（镇） | 调解组织 | 纠纷调解 over 调委会数 | 调解员数 | 受理数 | 成功数: the first
+            # cells name the label columns (rowspan), the rest each span the value columns evenly.
+            texts = texts[corners:]
+            offset, span = labels, len(lowest.cells) // len(texts)
+        elif h == n:
             offset, span = 0, 1
         elif 0 < h == n - labels:
             offset, span = labels, 1
@@ -529,6 +536,17 @@ def _column_headers(table: TextTable, row: Row, labels: int) -> list[str] | None
     if not aligned:
         return _spanned_headers(table, n, labels)
     return [" ".join(parts) for parts in columns]
+
+
+def _leading_corners(upper: list[str], lower: int) -> int:
+    """How many leading cells of an upper header row name label columns, the rest spanning the ``lower``
+    value columns two or more each (0: no such reading)."""
+    for corners in range(1, len(upper) - 1):
+        rest = len(upper) - corners
+        if (lower % rest == 0 and lower // rest >= 2
+                and all(_is_corner(t) and not _RATE_OR_TOTAL.search(t) for t in upper[:corners])):
+            return corners
+    return 0
 
 
 _SLASH_SUFFIX = re.compile(r"([\u4e00-\u9fff]{1,4})/([\u4e00-\u9fff]{1,4}?)(率|数)(?![\u4e00-\u9fff])")
@@ -687,7 +705,8 @@ def _carry_group(rs: RuleSet, row: Row, first_value: int,
     first row only, a merged DOCX cell as empty cells: a row with as many values as the row above
     but fewer (or leading empty) label cells belongs to the same group, whose label names its
     subject. Only leading cells are carried, only when the row has a label of its own, and never
-    over a label naming another subject (行政诉讼 under 行政复议 starts a group of its own).
+    over a label naming another subject (行政诉讼 under 行政复议 starts a group of its own), never onto
+    a total row (its label cell spans the label columns).
     """
     unchanged = row, [], first_value
     if above is None or first_value == 0:
@@ -696,6 +715,8 @@ def _carry_group(rs: RuleSet, row: Row, first_value: int,
     own = [c.text for c in row.cells[:first_value]]
     if len(row.cells) - first_value != values or not any(own):
         return unchanged
+    if _is_total(_layout(), " ".join(own)):
+        return unchanged  # 合计 under 街道 | 江北街道 …, 镇 | 马安镇 …: a colspan total, no group's
     if first_value < len(labels):
         group = labels[:len(labels) - first_value]
         cells = [Cell(t, row.start, row.start) for t in group] + row.cells
