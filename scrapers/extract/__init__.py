@@ -39,7 +39,7 @@ from scrapers.records import DocumentFields, DocumentHints, Extraction, Fact
 __all__ = ["EXTRACTOR_VERSION", "extract_document"]
 
 # Bump whenever rules, grammar or data change: stored with every report so facts can be re-derived.
-EXTRACTOR_VERSION = "2026.11.23-15"
+EXTRACTOR_VERSION = "2026.11.23-16"
 
 # A list item's marker at the start of a line: (1), 1., 1、, ①→(1), •, 一是, (一), or a label and colon.
 _LIST_ITEM = re.compile(
@@ -137,7 +137,8 @@ def extract_document(text: str, hints: DocumentHints | None = None) -> Extractio
             in_sentence.append(figures[j])
             j += 1
         carried = bind_sentence(ntext, sentence, in_sentence, doc.report_year, is_government, result, carried,
-                                document_family, to_date_partial, own_part, needs_anchor)
+                                document_family, to_date_partial, own_part, needs_anchor,
+                                own_names=f"{doc.publisher or ''} {doc.title or ''}")
         if ntext[sentence.end - 1] == ":":
             list_family = carried
     in_tables = table_bindings(ntext, [t for t in tables if (section4 is None or not (

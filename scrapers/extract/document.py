@@ -49,7 +49,8 @@ _TRAILING_PAREN = re.compile(
     r"^(?P<head>.*?(?:答复|报告|通知|意见|函|决定|总结|公告))\s*[(（][^()（）]*[)）]\s*$")
 # A heading line that opens a 关于… phrase and has not reached its head noun yet (报告, 通知 …).
 _UNFINISHED_TITLE = re.compile(r"关于[^。,，:：;；]*$")
-_TITLE_WORDS = re.compile(r"报告|答复|总结|通知|意见|情况|公告|年报|工作要点|提案|建议")
+# 统计分析: 龙华区2023年人民调解工作统计分析 is a heading too.
+_TITLE_WORDS = re.compile(r"报告|答复|总结|通知|意见|情况|公告|年报|工作要点|提案|建议|统计分析|数据分析")
 _SPACE_BETWEEN_CJK = re.compile(r"(?<=[\u4e00-\u9fff\d])[ \u3000\t]+(?=[\u4e00-\u9fff\d])")
 
 
@@ -250,6 +251,12 @@ def report_year_of(title: str | None, body: str, published: str | None,
         if last:
             # 10月15日 (no year) … 今年以来 … 去年全年 … 2017年全年: 2017 is 去年, the item is about 2018.
             return int(last.group(1)) + 1
+    dated_line = _HEAD_DATE_LINE.search(head or body[:300])
+    if (not published and dated_line is not None and int(dated_line.group(2)) >= 7
+            and _THIS_YEAR.search(masked)):
+        # 讲话（2024年11月12日）…今年以来…; 调研报告（2022年10月）…今年1—9月: late in a year, 今年 is
+        # the year it is dated (a 力争2025年… in it is an aim, not the year reported on).
+        return int(dated_line.group(1))
     limit = int(published[:4]) if published else None
     leading: Counter[int] = Counter()
     anywhere: Counter[int] = Counter()
@@ -299,6 +306,11 @@ _DELIVERED_MONTH = re.compile(
 # A news item's date line without its year (10月15日，…召开…).
 _UNDATED_HEAD = re.compile(r"(?:^|\n)\s*(?:1[0-2]|[1-9])月\d{1,2}日(?:上午|下午|晚)?[,，]")
 _THIS_YEAR = re.compile(r"今年")
+# A date line of its own under the title, in brackets (（2024年11月12日）, （2022年10月）): when a speech or
+# a research report was delivered.
+_HEAD_DATE_LINE = re.compile(
+    r"(?m)^[ \t\u3000]*[（(]\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月(?:\s*\d{1,2}\s*日)?\s*[)）]"
+    r"[ \t\u3000]*$")
 # 去年全年 and a named year's 全年 in the same item: that year is 去年.
 _LAST_YEAR_NAMED = re.compile(r"((?:19|20)\d{2})\s*年全年")
 # A speech or report delivered at a meeting (——2024年1月9日在××县第十八届人民代表大会第四次会议上).
@@ -361,7 +373,23 @@ def doc_type_of(title: str | None, body: str) -> DocType:
     if re.search(r"人民调解|调解工作|矛盾纠纷", text) and re.search(
             r"报告|总结|小结|情况|通报|综述|计划|分析|统计|数据", text):
         return "mediation_report"
+    if _MEDIATION_WORDS.search(text) and _DISPUTE_COUNT.search(text):
+        return "mediation_report"  # 全省人民调解工作成效显著 2021年调解矛盾纠纷逾22万件: a statistics release
+    if title and _JUSTICE_SUMMARY.search(title) and _LEAD_MEDIATION_SECTION.search(body, 0, 1500):
+        return "mediation_report"  # 司法局2016年工作总结 led by 一、人民调解工作扎实推进
     return "other"
+
+
+_MEDIATION_WORDS = re.compile(r"人民调解|调解工作")
+# A count of disputes mediated in a title (调解矛盾纠纷逾22万件, 化解纠纷3 152件): the release states the
+# year's mediation statistics.
+_DISPUTE_COUNT = re.compile(
+    r"(?:调解|调处|化解)[^,，。;；]{0,6}?纠纷[^,，。;；\d]{0,3}\d[\d.,\s]*万?(?:件|起)")
+# A justice bureau's (司法局 / 司法所) general summary or report, naming no subject of its own.
+_JUSTICE_SUMMARY = re.compile(r"司法(?:局|所|厅)[^\n]{0,12}?工作(?:总结|报告|情况)$")
+# Its first numbered section is people's mediation (一、人民调解工作扎实推进): the summary's lead subject,
+# what its figures are about; 一、主要工作 leaves it a general summary (other).
+_LEAD_MEDIATION_SECTION = re.compile(r"(?m)^[ \t\u3000]*一\s*[、.．][^\n]{0,4}?(?:人民调解|调解工作)")
 
 
 @dataclass

@@ -7,6 +7,8 @@ and the next line does not open a heading, a list item or a table row; page furn
 (— 3 —, - 3 -, 第 3 页 共 8 页, 3/8, and a lone page number between two halves of a sentence) are
 dropped. Everything is a deletion on the normalized text, so every character left keeps its
 origin: a fact's evidence is mapped back to the original text, where it simply spans the break.
+The one move: a sentence's tail set below whole paragraphs a layout dropped into it goes back after
+the line it completes first (``_restore_displaced``), its characters keeping their origins.
 
 Lines before ``start`` (the title and metadata block) are never touched; table rows (tabs, pipes,
 aligned columns) and lines of bare numbers (section 四 of OGI reports) are never joined.
@@ -53,6 +55,7 @@ _MIN_OPEN = 8  # characters of a line that continues on the next one (headings a
 
 def unwrap_lines(norm: NormalizedText, start: int = 0) -> NormalizedText:
     """``norm`` with soft line breaks and page furniture after ``start`` deleted (origins kept)."""
+    norm = _restore_displaced(norm, start)
     text = norm.text
     if "\n" not in text[start:]:
         return norm
@@ -120,6 +123,82 @@ def _drop_running_heads(text: str, lines: list[tuple[int, int, str]], removed: l
             if 0 <= j < len(lines) and removed[j] and _FURNITURE.fullmatch(lines[j][2]):
                 removed[i] = True
                 break
+
+
+# How many whole paragraphs a layout may drop between a line and its displaced continuation.
+_DISPLACED_MAX = 15
+_INDENT = re.compile(r"[ \t\u3000\xa0]{2,}")
+_FIGURE_START = re.compile(r"\d")
+
+
+def _restore_displaced(norm: NormalizedText, start: int) -> NormalizedText:
+    """Move a paragraph's displaced tail back after the line it completes (origins kept).
+
+    In indented prose a page layout sometimes drops whole paragraphs (a text box, a boxed aside)
+    between a line that stops mid-word (…其中维持) and the rest of its sentence, which then stands
+    unindented after them (148件，撤销…39件，纠错率16.3%。): every paragraph between is indented
+    and complete, the tail is not indented and opens with a figure. Read in place, the figure loses
+    its subject and the line before it runs into another paragraph. The tail is moved right after
+    the open line (the ordinary unwrap then joins them); nothing else changes. The origins follow
+    the moved characters, so an evidence spanning the move covers the text between in the original.
+    """
+    text = norm.text
+    lines: list[tuple[int, int]] = []
+    pos = text.rfind("\n", 0, start) + 1
+    while pos < len(text):
+        end = text.find("\n", pos)
+        end = len(text) if end == -1 else end
+        if text[pos:end].strip():
+            lines.append((pos, end))
+        pos = end + 1
+    moves: list[tuple[int, int]] = []  # (open line index, tail line index)
+    i = 0
+    while i < len(lines):
+        a, b = lines[i]
+        content = text[a:b].strip(" \t\r\xa0\u3000")
+        if not (_INDENT.match(text, a) and _is_open(content) and _CJK.match(content[-1])):
+            i += 1
+            continue
+        k = i + 1
+        while k < len(lines) and k - i <= _DISPLACED_MAX + 1:
+            ka, kb = lines[k]
+            inner = text[ka:kb].strip(" \t\r\xa0\u3000")
+            if not _INDENT.match(text, ka):
+                break
+            if not _TERMINAL.search(inner) or _OPENER.match(inner) or _table_like(inner):
+                k = len(lines)
+                break
+            k += 1
+        if (i + 1 < k < len(lines) and k - i <= _DISPLACED_MAX + 1
+                and _FIGURE_START.match(text, lines[k][0]) and _PROSE_PUNCT.search(text, *lines[k])
+                and _TERMINAL.search(text[lines[k][0]:lines[k][1]].rstrip())):
+            moves.append((i, k))
+            i = k + 1
+            continue
+        i += 1
+    if not moves:
+        return norm
+    origin = norm._origin
+
+    def origins(x: int, y: int) -> array:
+        return array("l", origin[x:y] if origin is not None else range(x, y))
+
+    parts: list[str] = []
+    kept = array("l")
+    pos = 0
+    for i, k in moves:
+        open_end = lines[i][1]
+        tail_start, tail_end = lines[k]
+        parts.append(text[pos:open_end] + "\n" + text[tail_start:tail_end])
+        kept.extend(origins(pos, open_end))
+        kept.append(origin[open_end] if origin is not None else open_end)
+        kept.extend(origins(tail_start, tail_end))
+        parts.append(text[open_end:tail_start - 1])  # the paragraphs between, without their last newline
+        kept.extend(origins(open_end, tail_start - 1))
+        pos = tail_end
+    parts.append(text[pos:])
+    kept.extend(origins(pos, len(text)))
+    return NormalizedText(norm.original, "".join(parts), kept)
 
 
 def _neighbour(lines: list[tuple[int, int, str]], removed: list[bool], i: int, step: int) -> int | None:

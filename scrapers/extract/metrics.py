@@ -132,6 +132,7 @@ class RuleSet:
     anchor_exempt: frozenset[str] = frozenset()  # stocks (调委会N个) need no whole-year anchor
     same_period_re: re.Pattern[str] | None = None  # 同期, 此间: the previous sentence's period again
     part_subject_re: re.Pattern[str] | None = None  # 东关大街街道: one unit named as the figure's subject
+    district_subject_re: re.Pattern[str] | None = None  # 历下区全年…: a district as a sentence's subject
     # 新行政复议法实施以来 → 2024: "since" a date inside the year it names, the whole year, not several.
     in_force_since: tuple[tuple[str, int], ...] = ()
 
@@ -244,11 +245,19 @@ def load_rules(path: Path = RULES_YAML) -> RuleSet:
         same_period_re=(re.compile(f"[\\s(（]*(?:{_alternation(raw['same_period'])})")
                         if raw.get("same_period") else None),
         part_subject_re=_optional_re(raw, "part_subjects"),
+        district_subject_re=_optional_re(raw, "district_subjects"),
         whole_year_re=_optional_re(raw, "whole_year_anchors"),
         anchor_exempt=frozenset(raw.get("whole_year_anchor_exempt") or ()),
         court_on_own_cases_re=_optional_re(raw, "court_on_own_cases"),
         in_force_since=tuple((str(k), int(v)) for k, v in (raw.get("in_force_since") or {}).items()),
     )
+
+
+def _is_county(name: str) -> bool:
+    """Whether ``name`` is a county-level division's full name (历下区, 安平县) in the divisions table."""
+    from scrapers.extract.places import is_county_name  # the divisions table is loaded once, on first use
+
+    return is_county_name(name)
 
 
 def _optional_re(raw: dict, key: str) -> re.Pattern[str] | None:
@@ -258,7 +267,7 @@ def _optional_re(raw: dict, key: str) -> re.Pattern[str] | None:
 def bind_sentence(text: str, sentence: Sentence, figures: list[Figure], report_year: int | None,
                   is_government: bool, result: BindResult, carried_family: str | None = None,
                   document_family: str | None = None, to_date_partial: bool = False,
-                  own_part: bool = False, needs_anchor: bool = False) -> str | None:
+                  own_part: bool = False, needs_anchor: bool = False, own_names: str = "") -> str | None:
     """Bind the figures of one sentence (normalized text) and its zero-in-words statements.
 
     ``needs_anchor``: the document is not a year's report (a news item, a reply, a speech whose title
@@ -267,6 +276,9 @@ def bind_sentence(text: str, sentence: Sentence, figures: list[Figure], report_y
     the report's scope, not a part of it.
 
     ``to_date_partial``: the document is dated within its report year, so 今年以来 is a part of it.
+
+    ``own_names``: the publisher and title; a district opening the sentence (历下区全年承办工单…，满意率…)
+    that they do not name is one part of the report's whole, and so is every figure of that sentence.
 
     A sentence that names no subject of its own continues the previous sentence's subject
     (…收到行政复议申请145件。经审理，维持原行政行为90件): the caller passes that family as
@@ -285,6 +297,11 @@ def bind_sentence(text: str, sentence: Sentence, figures: list[Figure], report_y
     topics = _topics(rs, text, sentence.context_start, s_end)
     if not topics and carried_family:
         topics = [(s_start, s_start, carried_family)]
+    elif (carried_family and figures and topics[0][2] == carried_family
+          and topics[0][0] > figures[0].start):
+        # 在审结的案件中，维持七十四件，…，其余以调解、和解方式终止: the subject the sentence names only
+        # after its first figures is the one carried from before; those figures are its too.
+        topics = [(s_start, s_start, carried_family), *topics]
     if not figures and not rs.zero_hint_re.search(text, s_start, s_end):
         return topics[-1][2] if topics else None  # nothing to bind: only the subject carries on
     # No subject at all: in a hotline (mediation) report a bare rate is the hotline's (mediation's).
@@ -307,6 +324,11 @@ def bind_sentence(text: str, sentence: Sentence, figures: list[Figure], report_y
     first_binding = len(result.bindings)
     respective = (_respectively(rs, text, sentence, figures, topics)
                   if _RESPECTIVELY in text[s_start:s_end] else {})
+    district = (rs.district_subject_re.match(text, s_start, s_end)
+                if rs.district_subject_re is not None else None)
+    if district is not None and (district.group("name") in own_names
+                                 or not _is_county(district.group("name"))):
+        district = None  # the report's own district (its scope, not a part), or no district at all (另有县…)
     prev_end = s_start
     locals_seen: list[str] = []
     asides = _asides(text, figures, s_start, s_end, breakdowns)
@@ -423,6 +445,9 @@ def bind_sentence(text: str, sentence: Sentence, figures: list[Figure], report_y
                 and rs.part_subject_re.search(text[clause.start:figure.start])):
             result.dropped.append(f"part_subject:{rule.metric}:{text[clause.start:clause.end]}")
             continue  # 东关大街街道全年调处纠纷219件 in a district's report: one street's own figure
+        if district is not None:
+            result.dropped.append(f"district_subject:{rule.metric}:{text[clause.start:clause.end]}")
+            continue  # 历下区全年承办工单198 364件，满意率96.7% in a city's report: one district's figures
         if (needs_anchor and rule.metric not in rs.anchor_exempt
                 and period_year_anchor(rs, text, s_start, figure.start, report_year) is None):
             result.dropped.append(f"no_year_anchor:{rule.metric}:{text[clause.start:clause.end]}")

@@ -84,6 +84,11 @@ def _table() -> _Table:
     return _Table(by_code, by_name, by_short, re.compile(alternation), re.compile(short_alt), zones, renames)
 
 
+def is_county_name(name: str) -> bool:
+    """Whether ``name`` is the full name of a county-level division (县, 区, 县级市, 旗 …)."""
+    return any(d.level == "county" for d in _table().by_name.get(name, ()))
+
+
 def _division(level: str, code: str) -> Division | None:
     return _table().by_code.get((level, code))
 

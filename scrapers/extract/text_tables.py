@@ -52,11 +52,13 @@ _ANNOTATION = re.compile(
     r"|单位\s*[:：]\s*(?P<u2>[万亿]?(?:件次|人次|件|起|宗|个|人|名|位|次|通|条|单|例|处|家|所|间)|%|[万亿千]?元)")
 _COUNT_UNIT = r"(?:件次|人次|件|起|宗|个|人|名|位|次|通|条|单|例|处|家|所|间)"
 # 单位：个、人、件 — one unit per kind of row (committees, mediators, cases): each row takes the listed
-# unit its metric counts in.
+# unit its metric counts in (单位：件、%: a rate's row takes the %).
 _UNIT_LIST = re.compile(
-    rf"[(\[【]?\s*单位\s*[:：]\s*(?P<units>{_COUNT_UNIT}(?:\s*[、,，/]\s*{_COUNT_UNIT})+)\s*[)\]】]?")
+    rf"[(\[【]?\s*单位\s*[:：]\s*(?P<units>{_COUNT_UNIT}(?:\s*[、,，/]\s*(?:{_COUNT_UNIT}|%))+)\s*[)\]】]?")
 _UNIT_SPLIT = re.compile(r"\s*[、,，/]\s*")
-_COMPARED_YEAR = re.compile(r"(?:较|比|与)\s*(?:19|20)\d{2}\s*年?")
+# 较2022年, 与上年对比: the year compared with, never the period of the cells (a caption's
+# 全年主要指标与上年对比 heads this year's figures).
+_COMPARED_YEAR = re.compile(r"(?:较|比|与|同)\s*(?:(?:19|20)\d{2}\s*年?|上一?年度?|去年)")
 _ONE_SPACE = re.compile(r" ")
 _SPACE1_CELL_MAX = 20
 # A cell that is one number with its thousands set apart by spaces (98 412): in a table whose
@@ -521,6 +523,12 @@ def _column_headers(table: TextTable, row: Row, labels: int) -> list[str] | None
             offset, span = 0, 1
         elif 0 < h == n - labels:
             offset, span = labels, 1
+        elif (h > 2 and header is not lowest and labels == 1 and len(lowest.cells) == n - labels
+              and (n - labels) % (h - 1) == 0 and _names_nothing(texts[0])):
+            # 项目 | 行政复议 | 行政诉讼 over 本年 | 上年 | 增减 twice: the first cell is the corner over
+            # the label column (rowspan), each other cell a group spanning its share of the columns.
+            offset, span = 1, (n - 1) // (h - 1)
+            texts = texts[1:]
         elif h and header is not lowest and (n - labels) % h == 0:
             offset, span = labels, (n - labels) // h
         elif h and header is not lowest and h > 1 and (n - 1) % (h - 1) == 0 and labels == 1:
@@ -536,6 +544,11 @@ def _column_headers(table: TextTable, row: Row, labels: int) -> list[str] | None
     if not aligned:
         return _spanned_headers(table, n, labels)
     return [" ".join(parts) for parts in columns]
+
+
+def _names_nothing(cell: str) -> bool:
+    """A header cell of layout words only (项目, 类别, 指标): a corner, never a group of columns."""
+    return bool(cell) and bool(_layout().neutral_re.fullmatch(cell))
 
 
 def _leading_corners(upper: list[str], lower: int) -> int:
@@ -808,6 +821,8 @@ def _bind_cell(rs: RuleSet, layout: Layout, cell: Cell, label: Annotated, header
         want_percent: bool | None = True
     elif unit == "%":
         want_percent = True
+    elif figure.kind == "bare" and "%" in choices and _names_rate(f"{label.text} {header.text}"):
+        want_percent = True  # (单位：件、%) over count rows and 满意率 rows: a rate's row takes the %
     elif figure.kind == "count" or unit is not None:
         want_percent = False
     else:
