@@ -39,7 +39,7 @@ from scrapers.records import DocumentFields, DocumentHints, Extraction, Fact
 __all__ = ["EXTRACTOR_VERSION", "extract_document"]
 
 # Bump whenever rules, grammar or data change: stored with every report so facts can be re-derived.
-EXTRACTOR_VERSION = "2026.11.23-16"
+EXTRACTOR_VERSION = "2026.11.23-17"
 
 # A list item's marker at the start of a line: (1), 1., 1、, ①→(1), •, 一是, (一), or a label and colon.
 _LIST_ITEM = re.compile(
@@ -47,7 +47,9 @@ _LIST_ITEM = re.compile(
     r"|[•·●■◆▪◇○\-—]|[一二三四五六七八九十]{1,3}是"
     r"|[^\s:,。;\d]{1,12}:)")  # or a label line: 受理量:全年受理来电64.3万件
 _BLANK_LINE = re.compile(r"\n[ \t\u3000]*\n")
-_GOVERNMENT = re.compile(r"人民政府|政府$|管委会|管理委员会|行政公署")
+# 党政办公室 (党政综合办公室): the combined office through which a development zone's or a town's
+# government publishes its own reports (成都高新区党政办公室 posting the 管委会's 法治政府建设报告).
+_GOVERNMENT = re.compile(r"人民政府|政府$|管委会|管理委员会|行政公署|党政(?:综合)?办公室|党政办$")
 # A title naming a whole year (2024年全市…, 2023年度…), not a date (2024年1月9日) or a part (2023年第三季度).
 _TITLE_WHOLE_YEAR = re.compile(r"(?:19|20)\d{2}\s*年(?!\s*\d{1,2}\s*月|\s*第|\s*[上下]半年|\s*前|以来)")
 _OWN_PART = re.compile(r"街道|乡|镇|本级")

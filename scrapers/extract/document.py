@@ -241,9 +241,12 @@ def report_year_of(title: str | None, body: str, published: str | None,
     date_line = published or (
         dated_at and f"{dated_at.group(1)}-{int(dated_at.group(2) or dated_at.group(3)):02d}")
     if doc_type == "other" and date_line and int(date_line[5:7]) >= 7 and re.search(
-            rf"(?<!\d){date_line[:4]}\s*年(?!\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日)", masked):
+            rf"(?:^|(?<=[。\n\s\u3000,，:：]))(?:今年|截至)?{date_line[:4]}\s*年"
+            rf"(?!\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日){_FIRST_HALF_AHEAD}", masked):
         # A reply or a news item dated late in year Y that speaks of Y (2020年1—10月) is about Y; the
-        # 2019年全年 it also reviews is the previous year's, not the one reported on.
+        # 2019年全年 it also reviews is the previous year's, not the one reported on. Y must open a
+        # sentence or clause as its period: Y's first half only (2024年上半年 in a reply of July that
+        # reviews 2023年) is an update, and 市财政2024年安排经费 a budget, not the year reported on.
         return int(date_line[:4])
     undated = _UNDATED_HEAD.search(body, 0, 200)
     if undated and _THIS_YEAR.search(masked):
@@ -291,6 +294,9 @@ def report_year_of(title: str | None, body: str, published: str | None,
 # A year that is part of a full date (2024年1月9日): a day, not a year reported on.
 _DATE_AFTER_YEAR = re.compile(r"\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 _SESSION_REPORT = re.compile(r"政府工作报告")
+# A year named only for its first half or a part of it (2024年上半年, 2024年一季度, 2024年1—6月).
+_FIRST_HALF_AHEAD = (r"(?!\s*(?:上半年|前半年|[一二]季度|第[一二]季度|1\s*[-—~至到]\s*[1-6]\s*月|[1-6]\s*月"
+                     r"|前[一二三四五六]个月))")
 # The starting point of a change (人民调解员队伍从2015年的9,800人发展到…, 由2019年底的…提高到):
 # a baseline, not the year reported on.
 _BASELINE_YEAR = re.compile(r"(?:从|由)\s*(?:19|20)\d{2}\s*年(?:底|末|初)?的")

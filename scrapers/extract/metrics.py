@@ -34,6 +34,16 @@ _SIGN = re.compile(
     r"^\s*(?P<word>增长|上升|提高|增加|提升|下降|减少|缩减|降低|下滑|回落)(?:了|幅度为|幅度|为|达)?\s*[:：]?\s*$")
 _CHANGE_CUE = re.compile(
     r"(?:同比|较上年度?|比上年度?|较去年|比去年)(?=\s*(?:增加|减少|增长|下降|上升|多|少))")
+# The previous figure was the comparison's base (较2021年的201 377件下降8.7%, 比上年的31.2万件增长17.9%):
+# the change after it compares with last year.
+_BASE_CUE = re.compile(r"(?:较|比)\s*(?:上年度?|去年)(?:同期)?\s*的?\s*$")
+# 与上年相比，工单量增加9.6%: the volume named between the comparison and the change word.
+_SIGN_AFTER_SUBJECT = re.compile(
+    r"^\s*[,，]?\s*[^\d,，。;；:：]{0,8}?(?:量|工单|诉求|来电|话务)\s*"
+    r"(?P<word>增长|上升|提高|增加|提升|下降|减少|缩减|降低|下滑|回落)(?:了|幅度为|幅度|为|达)?\s*$")
+_COMPARE_OPEN = re.compile(
+    r"(?:^|[,，;；])\s*(?:与|同|和)\s*(?:上年|去年|上一年)(?:同期)?(?:相比|比较)\s*[,，]\s*$")
+_RATE_WORD = re.compile(r"率|满意度")
 _NEGATIVE = ("下降", "减少", "缩减", "降低", "下滑", "回落")
 _COUNT_CHANGE = re.compile(r"(?:增加|减少|增长|下降|上升|多|少|提高|降低)了?$")
 _PART = "其中"
@@ -133,6 +143,10 @@ class RuleSet:
     same_period_re: re.Pattern[str] | None = None  # 同期, 此间: the previous sentence's period again
     part_subject_re: re.Pattern[str] | None = None  # 东关大街街道: one unit named as the figure's subject
     district_subject_re: re.Pattern[str] | None = None  # 历下区全年…: a district as a sentence's subject
+    part_qualifier_re: re.Pattern[str] | None = None  # 其中专职调解员: a qualified part after 其中
+    subset_re: re.Pattern[str] | None = None  # 下辖村调委会14个: the units under a head, a subset
+    subset_metrics: frozenset[str] = frozenset()  # the unit counts the subset words apply to
+    unit_subject_re: re.Pattern[str] | None = None  # 调解中心专职调解员9人: one centre's own figure
     # 新行政复议法实施以来 → 2024: "since" a date inside the year it names, the whole year, not several.
     in_force_since: tuple[tuple[str, int], ...] = ()
 
@@ -246,6 +260,10 @@ def load_rules(path: Path = RULES_YAML) -> RuleSet:
                         if raw.get("same_period") else None),
         part_subject_re=_optional_re(raw, "part_subjects"),
         district_subject_re=_optional_re(raw, "district_subjects"),
+        part_qualifier_re=_optional_re(raw, "part_qualifiers"),
+        subset_re=_optional_re(raw, "subsets"),
+        subset_metrics=frozenset(raw.get("subset_metrics") or ()),
+        unit_subject_re=_optional_re(raw, "unit_subjects"),
         whole_year_re=_optional_re(raw, "whole_year_anchors"),
         anchor_exempt=frozenset(raw.get("whole_year_anchor_exempt") or ()),
         court_on_own_cases_re=_optional_re(raw, "court_on_own_cases"),
@@ -380,6 +398,10 @@ def bind_sentence(text: str, sentence: Sentence, figures: list[Figure], report_y
                 and rs.dispute_kind_re.search(real_local)):
             result.dropped.append(f"kind_part:{text[clause.start:clause.end]}")
             continue  # 其中成功调处土地纠纷四百余起、婚姻家庭纠纷六百余起: parts by kind
+        qualified = _qualified_part(rs, text, part_pos, clause.start, figure.start, real_local)
+        if qualified:
+            result.dropped.append(f"qualified_part:{qualified}:{text[clause.start:clause.end]}")
+            continue  # 其中专职调解员413人, 其中涉旅诉求约2.9万件: a part, never the total
         if _cumulative(rs, real_local, text[sentence.context_start:figure.start], report_year):
             result.dropped.append(f"cumulative:{text[clause.start:clause.end]}")
             continue  # 累计调解矛盾纠纷2.3万件 (since some year), not the report year's
@@ -409,11 +431,23 @@ def bind_sentence(text: str, sentence: Sentence, figures: list[Figure], report_y
             cue_local = local
             if figure.kind == "percent" and report_year is not None:
                 cue_local = _as_last_year(local, report_year)  # 较2022年增长9.4% in a 2023 report
-            if (figure.kind == "percent" and previous_local is not None and _SIGN.match(local)
-                    and (carry := _CHANGE_CUE.search(previous_local)) is not None):
+            base_local = (_as_last_year(previous_local, report_year)
+                          if previous_local is not None and report_year is not None else previous_local)
+            if (figure.kind == "percent" and base_local is not None and _SIGN.match(local)
+                    and ((carry := _CHANGE_CUE.search(base_local)) is not None
+                         or (carry := _BASE_CUE.search(base_local)) is not None)):
                 # 较上年增加2.6万件，增长5.9%: the comparison named for the count holds for the rate.
-                cue_local = carry.group(0) + local
-                local_start -= len(carry.group(0))
+                # 较上年的201 377件下降8.7%: the base's comparison, read as 较上年 before the change word.
+                prefix = carry.group(0) if carry.re is _CHANGE_CUE else "较上年"
+                cue_local = prefix + local
+                local_start -= len(prefix)
+            elif figure.kind == "percent" and _COMPARE_OPEN.search(text[s_start:local_start]):
+                # 与上年相比，工单量增加9.6%: the comparison opens the sentence as a clause of its own.
+                if _RATE_WORD.search(local):
+                    result.dropped.append(f"rate_change:{text[clause.start:clause.end]}")
+                    continue  # 与上年相比，满意率提高1.2%: a rate's change, not its level
+                cue_local = "与上年相比" + local
+                local_start -= len("与上年相比")
             rule, cue_end, sign, cue = _choose_rule(rs, family, figure, cue_local, local_start, right, text)
             if rule is not None and not rule.self_topic and _joint_subject(text, topics, topic_start, family):
                 result.dropped.append(f"joint_subject:{rule.metric}:{text[clause.start:clause.end]}")
@@ -445,6 +479,16 @@ def bind_sentence(text: str, sentence: Sentence, figures: list[Figure], report_y
                 and rs.part_subject_re.search(text[clause.start:figure.start])):
             result.dropped.append(f"part_subject:{rule.metric}:{text[clause.start:clause.end]}")
             continue  # 东关大街街道全年调处纠纷219件 in a district's report: one street's own figure
+        # Where the cue stands before the figure (a cue after it, 14个调委会, leaves the whole segment).
+        cue_at = cue_end - len(cue) if cue and text.startswith(cue, cue_end - len(cue)) else figure.start
+        # 镇调委会下辖村（社区）调委会14个: the units under the head, a subset; it loses a conflict to the
+        # whole stated elsewhere (全镇共有调解组织17个), and stands only when no whole is stated.
+        subset = rule.metric in rs.subset_metrics and rs.subset_re is not None and bool(rs.subset_re.search(
+            text, clause.start, figure.start))
+        if rs.unit_subject_re is not None and (unit := _unit_subject(
+                rs.unit_subject_re, text, clause.start, cue_at, own_names)):
+            result.dropped.append(f"unit_subject:{unit}:{rule.metric}:{text[clause.start:clause.end]}")
+            continue  # 调解中心专职调解员仅有9人: one centre's own staff, not the jurisdiction's
         if district is not None:
             result.dropped.append(f"district_subject:{rule.metric}:{text[clause.start:clause.end]}")
             continue  # 历下区全年承办工单198 364件，满意率96.7% in a city's report: one district's figures
@@ -479,7 +523,7 @@ def bind_sentence(text: str, sentence: Sentence, figures: list[Figure], report_y
             qualifier=figure.qualifier, year=period.year,
             evidence_start=evidence_start, evidence_end=clause.end,
             precision=_decimals(figure.value), cue=cue,
-            subordinate=_subordinate(rs, text, sentence.context_start, figure.start),
+            subordinate=subset or _subordinate(rs, text, sentence.context_start, figure.start),
         ))
     _drop_parts(rs, first_binding, result)
     _drop_role_parts(rs, text, first_binding, result)
@@ -882,6 +926,38 @@ def _subordinate(rs: RuleSet, text: str, start: int, end: int) -> bool:
     return last is not None and rs.reset_re.search(text, last.end(), end) is None
 
 
+def _qualified_part(rs: RuleSet, text: str, part_pos: int, clause_start: int, figure_start: int,
+                    local: str) -> str | None:
+    """其中 + a qualifier (专职, 村级, 市本级, 涉旅 …) before the figure: the qualified part of a
+    total, which is never the metric's total even when the total is stated elsewhere or not at all.
+
+    The qualifier is read in the figure's own segment, or from the last 其中 up to the figure when
+    no other figure stands between (其中，市本级部门作为被申请人的案件143件)."""
+    if rs.part_qualifier_re is None or part_pos == -1 or part_pos >= figure_start:
+        return None
+    # The 其中 must open the figure's clause or stand in it (其中，市本级… / 其中镇级12个、村级146个);
+    # one further back in the sentence splits another figure.
+    last = text.rfind(_PART, max(part_pos, clause_start - 3), figure_start)
+    if last == -1:
+        return None
+    match = rs.part_qualifier_re.search(local)
+    if match is None:
+        span = text[last + len(_PART):figure_start]
+        if not any(ch.isdigit() for ch in span):
+            match = rs.part_qualifier_re.search(span)
+    return match.group(0) if match else None
+
+
+def _unit_subject(pattern: re.Pattern[str], text: str, start: int, end: int, own_names: str) -> str | None:
+    """One named centre or office (调解中心, 某分中心) as the subject before the figure's cue: that
+    unit's own figure, a part of the jurisdiction's. Not when the publisher or title is that unit."""
+    match = pattern.search(text[start:end])  # ^ is the clause's start
+    if match is None:
+        return None
+    unit = match.group("unit")
+    return None if unit in own_names else unit
+
+
 def _foreign_cue(topics: list[tuple[int, int, str | None]], text: str, cue_start: int) -> bool:
     """Whether a cue naming its own subject (调解员) is qualified by another system's word
     (法院特邀调解员, 劳动争议调解员): the topic word covering the cue, or right before it, is another's."""
@@ -1046,6 +1122,8 @@ def _fits(rule: Rule, figure: Figure, local: str, cue_end: int, right: str) -> t
         return bool(_PERCENT_GAP.match(gap)), 1.0
     if rule.kind == "pct_change":
         sign = _SIGN.match(gap)
+        if not sign and local[:cue_end].endswith("相比"):
+            sign = _SIGN_AFTER_SUBJECT.match(gap)
         if not sign:
             return False, 1.0
         return True, (-1.0 if sign.group("word") in _NEGATIVE else 1.0)

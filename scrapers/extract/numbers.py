@@ -43,11 +43,12 @@ _SUFFIX_QUALIFIERS: dict[str, Qualifier] = {
     "以下": "at_most",
 }
 
-# Thousands separated by a comma, or by a space when a unit follows (128 640件; 调解员 2 316 人 in PDF
-# text that sets figures apart; never in a row of table cells "120 260", which a digit precedes).
+# Thousands separated by a comma, or by a space when a unit follows (128 640件, 5 200余人; 调解员
+# 2 316 人 in PDF text that sets figures apart; never in a row of table cells "120 260", which a
+# digit precedes).
 _ARABIC = (r"(?:\d{1,3}(?:[,，]\d{3})+(?!\d)"
            r"|(?:(?<![\d ])|(?<=[\u4e00-\u9fff] ))"
-           r"\d{1,3}(?: \d{3})+(?=\s?[万亿]?(?:件|个|人|名|次|通|起|宗|条|例|%))"
+           r"\d{1,3}(?: \d{3})+(?=\s?[万亿]?(?:余|多)?(?:件|个|人|名|次|通|起|宗|条|例|%))"
            r"|\d+)(?:[.·]\d+)?")
 _CHINESE = r"[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?"
 

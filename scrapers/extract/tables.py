@@ -138,4 +138,22 @@ def _rows(text: str, start: int, end: int) -> list[tuple[int, int, list[int]]]:
     if len(values) == CELLS:
         rows.append((lines[0].start(), lines[-1].end(), values))
         return rows
-    return _labelled_cells(text, start, end)
+    return _labelled_cells(text, start, end) or _transposed_cells(text, start, end)
+
+
+# One row per column word with the three groups' numbers after it (结果维持 | 1 | 0 | 0): the form
+# laid out transposed, as some portals render it (行政复议 | 行政诉讼 over the columns).
+_TRANSPOSED_ROW = re.compile(
+    r"(?m)^[ \t\u3000|]*(?P<label>" + "|".join(r"[ \t\u3000]*".join(word) for word in _LABELS)
+    + r")[ \t\u3000|]+(?P<a>\d+)[ \t\u3000|]+(?P<b>\d+)[ \t\u3000|]+(?P<c>\d+)[ \t\u3000|]*$")
+_BLANKS = re.compile(r"[ \t\u3000]+")
+
+
+def _transposed_cells(text: str, start: int, end: int) -> list[tuple[int, int, list[int]]]:
+    """The 15 cells of a transposed table: the five column words as row labels, in order, each with
+    three numbers (行政复议, 未经复议直接起诉, 复议后起诉), put back in the form's order by position."""
+    rows = list(_TRANSPOSED_ROW.finditer(text, start, end))
+    if [_LABELS.index(_BLANKS.sub("", m.group("label"))) for m in rows] != list(range(GROUP)):
+        return []
+    values = [int(rows[p].group(g)) for g in ("a", "b", "c") for p in range(GROUP)]
+    return [(rows[0].start("label"), rows[-1].end(), values)]

@@ -429,6 +429,8 @@ def _contributes(rs: RuleSet, words: str, family: str | None) -> bool:
         return True
     if _layout().last_year_re.search(words) or _layout().this_year_re.search(words):
         return True
+    if _is_total(_layout(), words):
+        return True  # 合　计 letter-spaced in a layout that pads short labels: still the whole
     return not _layout().neutral_re.sub("", words)
 
 
