@@ -2,8 +2,10 @@
 
 Scheduled on the Asset that `ingest_reports` updates. Cosmos renders one task per dbt node from the
 manifest (`make manifest` writes it; no `dbt ls` at parse time) and runs each as `dbt build` for
-that node, in-process (dbt runner). DuckDB allows one writing process, so every dbt task runs in
-the one-slot pool `duckdb_writer`: nodes run one after another even on a parallel executor.
+that node, in-process (dbt runner). DuckDB allows one writing process, so on DuckDB every dbt task
+runs in the one-slot pool `duckdb_writer`: nodes run one after another even on a parallel executor.
+PostgreSQL takes concurrent writers: there the dbt tasks run in the default pool, as many at a time
+as the graph and the workers allow (Celery workers, `parallelism`).
 
 The dbt target is GOVREPORTS_DBT_TARGET (default duckdb), read when this file is parsed. On
 `postgres`, `load_staged` first loads the staged Parquet into the `staged` schema
@@ -61,7 +63,7 @@ def build_warehouse() -> None:
             test_behavior=TestBehavior.BUILD,
             should_detach_multiple_parents_tests=True,
         ),
-        operator_args={"pool": DUCKDB_POOL, "install_deps": False},
+        operator_args={**({"pool": DUCKDB_POOL} if TARGET == "duckdb" else {}), "install_deps": False},
     )
 
     @task

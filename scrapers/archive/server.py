@@ -43,6 +43,10 @@ class _Handler(BaseHTTPRequestHandler):
 
     server: _ArchiveHTTPServer
     server_version = "govreports-archive/1"
+    # TCP_NODELAY, as real web servers set it: the handler writes the headers and the body in two
+    # sends, and on a kept-alive connection Nagle's algorithm held the body back until the client's
+    # delayed ACK (~40 ms per request: 21 instead of 200+ pages/s in the crawl bench).
+    disable_nagle_algorithm = True
     sys_version = ""
     protocol_version = "HTTP/1.1"
 

@@ -6,12 +6,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from pg_cluster import PostgresCluster
+from support.pg_cluster import PostgresCluster
 
 
 @pytest.fixture(scope="session")
 def postgres_cluster() -> Iterator[PostgresCluster]:
-    """A throwaway PostgreSQL on 127.0.0.1 (tests/dbt/pg_cluster.py); stopped and removed at the end
+    """A throwaway PostgreSQL on 127.0.0.1 (tests/support/pg_cluster.py); stopped and removed at the end
     of the session, whether the tests passed or not."""
     cluster = PostgresCluster()
     try:

@@ -26,8 +26,8 @@ import psycopg
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
-from pg_cluster import PostgresCluster
 from staged_data import DOCUMENTS_A, write_staged
+from support.pg_cluster import PostgresCluster
 
 from scrapers.warehouse.postgres import StagedLoadError, load_staged
 from scrapers.warehouse.target import MARTS_SCHEMA, STAGED_SCHEMA, PostgresSettings
