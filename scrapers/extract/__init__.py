@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from scrapers.extract.columns import split_columns
-from scrapers.extract.document import dated_year, read_document, undated_news
+from scrapers.extract.document import dated_year, read_document, review_section, undated_news
 from scrapers.extract.lines import unwrap_lines
 from scrapers.extract.metrics import (
     Binding,
@@ -39,7 +39,7 @@ from scrapers.records import DocumentFields, DocumentHints, Extraction, Fact
 __all__ = ["EXTRACTOR_VERSION", "extract_document"]
 
 # Bump whenever rules, grammar or data change: stored with every report so facts can be re-derived.
-EXTRACTOR_VERSION = "2026.11.23-17"
+EXTRACTOR_VERSION = "2026.11.23-18"
 
 # A list item's marker at the start of a line: (1), 1., 1、, ①→(1), •, 一是, (一), or a label and colon.
 _LIST_ITEM = re.compile(
@@ -157,6 +157,14 @@ def extract_document(text: str, hints: DocumentHints | None = None) -> Extractio
                         f"{len(result.bindings)} figure(s) not stored")
         result.bindings = []
     scope = _no_facts_scope(doc.title, rules)
+    review = review_section(normalize(doc.title).text if doc.title else None, ntext) if scope else None
+    if review is not None:
+        # 工作要点 opening with 一、2024年工作回顾: that section's figures are the reviewed year's results.
+        inside = [b for b in result.bindings if review[0] <= b.evidence_start < review[1]]
+        if len(inside) < len(result.bindings):
+            warnings.append(f"no facts outside the review section: {len(result.bindings) - len(inside)} "
+                            "figure(s) of the plan not stored")
+        result.bindings, scope = inside, None
     if scope and result.bindings:
         warnings.append(f"no facts: the title names {scope}; {len(result.bindings)} figure(s) not stored")
         result.bindings = []

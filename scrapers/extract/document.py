@@ -214,6 +214,9 @@ def report_year_of(title: str | None, body: str, published: str | None,
     """
     title = title.translate(_WIDE_DIGITS) if title else title
     body = body.translate(_WIDE_DIGITS)
+    if title and (review := review_section(title, body)) is not None:
+        # 保定市司法局2025年工作要点 opening with 一、2024年工作回顾: the year it reviews is reported on.
+        return review[2]
     if title:
         for match in _TITLE_YEAR.finditer(title):
             if _DATE_AFTER_YEAR.match(title, match.end()) or "以来" in title[match.end():match.end() + 2]:
@@ -323,6 +326,29 @@ _LAST_YEAR_NAMED = re.compile(r"((?:19|20)\d{2})\s*年全年")
 _DELIVERED = re.compile(r"在[^。\n]{2,40}?(?:会议|大会)上")
 
 
+# A plan's title (2025年工作要点, 工作计划) and a section of its own reviewing a year
+# (一、2024年工作回顾 … 二、2025年工作要点): that section holds the reviewed year's results.
+_PLAN_TITLE = re.compile(r"(?:工作要点|工作计划|工作安排)(?:的通知)?$")
+_REVIEW_HEADING = re.compile(
+    r"(?m)^[ \t\u3000]*(?P<num>[一二三四五六七八九十]{1,3})、\s*(?P<year>(?:19|20)\d{2})\s*年度?"
+    r"(?:工作)?(?:回顾|总结|完成情况|主要成效|工作成效|主要工作)")
+_NEXT_HEADING = re.compile(r"(?m)^[ \t\u3000]*[一二三四五六七八九十]{1,3}、")
+
+
+def review_section(title: str | None, body: str) -> tuple[int, int, int] | None:
+    """A plan's section reviewing a year: (start, end, year) in ``body``, or None.
+
+    A 工作要点 states no result of its own year, but one that opens with 一、2024年工作回顾 reports
+    2024's results there; the rest (二、2025年工作要点) stays a plan."""
+    if not title or not _PLAN_TITLE.search(title.strip()):
+        return None
+    match = _REVIEW_HEADING.search(body)
+    if match is None:
+        return None
+    following = _NEXT_HEADING.search(body, match.end())
+    return match.start(), following.start() if following else len(body), int(match.group("year"))
+
+
 def dated_year(published: str | None, head: str) -> int | None:
     """The year a document is dated: its published date, else a date in its first lines."""
     return int(published[:4]) if published else _first_date_year(head)
@@ -361,7 +387,8 @@ _PART_PERIOD_TITLE = re.compile(
 def doc_type_of(title: str | None, body: str) -> DocType:
     """Classify by the title's wording (replies to proposals are never reports)."""
     text = title or body[:200]
-    if re.search(r"答复|提案|建议的|议案|复函|通知$|意见$", text):
+    # A research report (关于…人民调解工作的调研报告) studies a subject; it is not a year's report.
+    if re.search(r"答复|提案|建议的|议案|复函|通知$|意见$|调研报告", text):
         return "other"
     if re.search(r"政府信息公开.{0,6}年度?报告|信息公开工作年度报告|政务公开.{0,4}年度报告", text):
         return "ogi_annual_report"

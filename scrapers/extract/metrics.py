@@ -28,7 +28,9 @@ RULES_YAML = Path(__file__).with_name("metric_rules.yaml")
 _GAP_CHARS = r"[\s达到为是均保持稳定在提升至实现了约近超过高达分别:的继续仍已始终持续]{0,8}"
 # A bracketed qualifier may stand between a rate's cue and its figure: 回访满意率(含基本满意)98.05%.
 # The rate's name may itself be the bracket, closing right before the figure: 诉求占比(一次办结率)为68.4%.
-_PERCENT_GAP = re.compile(rf"^\)?{_GAP_CHARS}(?:\([^()\d]{{1,14}}\){_GAP_CHARS})?$")
+# A streak ending in the report year (出庭应诉率连续三年保持100%): the level held this year too.
+_STREAK = r"(?:连续(?:[一二三四五六七八九十两]|\d{1,2})?年)?"
+_PERCENT_GAP = re.compile(rf"^\)?{_STREAK}{_GAP_CHARS}(?:\([^()\d]{{1,14}}\){_GAP_CHARS})?$")
 # The change word may end in a label colon (受理量：96.3万件（同比增长：7.5%）).
 _SIGN = re.compile(
     r"^\s*(?P<word>增长|上升|提高|增加|提升|下降|减少|缩减|降低|下滑|回落)(?:了|幅度为|幅度|为|达)?\s*[:：]?\s*$")
@@ -90,6 +92,8 @@ class Rule:
     parts: bool = False  # several figures with different cues in a sentence are parts, not the total
     volume_words: tuple[str, ...] = ()
     not_in_segment: tuple[str, ...] = ()  # veto words anywhere in the local segment (撤回)
+    # A veto pattern anywhere in the local segment, for words with a gap (年内在全市建成).
+    not_in_segment_re: re.Pattern[str] | None = None
     document_cues: tuple[str, ...] = ()  # count cues that bind on the document's family alone
     weak_max_gap: int | None = None  # characters a weak cue may stand from its figure
     fallback_cues: tuple[str, ...] = ()  # cues whose figure loses a conflict to any other cue's (排查)
@@ -147,6 +151,8 @@ class RuleSet:
     subset_re: re.Pattern[str] | None = None  # 下辖村调委会14个: the units under a head, a subset
     subset_metrics: frozenset[str] = frozenset()  # the unit counts the subset words apply to
     unit_subject_re: re.Pattern[str] | None = None  # 调解中心专职调解员9人: one centre's own figure
+    carry_over_re: re.Pattern[str] | None = None  # 加上上年结转12件，共办理225件: carry-over included
+    compared_re: re.Pattern[str] | None = None  # 超过同期一审行政诉讼案件数: a yardstick, not a subject
     # 新行政复议法实施以来 → 2024: "since" a date inside the year it names, the whole year, not several.
     in_force_since: tuple[tuple[str, int], ...] = ()
 
@@ -203,6 +209,8 @@ def load_rules(path: Path = RULES_YAML) -> RuleSet:
             require_any=tuple(item.get("require_any", ())), parts=bool(item.get("parts")),
             volume_words=tuple(item.get("volume_words", ())),
             not_in_segment=tuple(item.get("not_in_segment", ())),
+            not_in_segment_re=re.compile(item["not_in_segment_pattern"]) if item.get(
+                "not_in_segment_pattern") else None,
             document_cues=tuple(item.get("document_cues", ())),
             weak_max_gap=item.get("weak_max_gap"),
             fallback_cues=tuple(item.get("fallback_cues", ())),
@@ -264,6 +272,8 @@ def load_rules(path: Path = RULES_YAML) -> RuleSet:
         subset_re=_optional_re(raw, "subsets"),
         subset_metrics=frozenset(raw.get("subset_metrics") or ()),
         unit_subject_re=_optional_re(raw, "unit_subjects"),
+        compared_re=_optional_re(raw, "compared_topics"),
+        carry_over_re=_optional_re(raw, "carry_over_totals"),
         whole_year_re=_optional_re(raw, "whole_year_anchors"),
         anchor_exempt=frozenset(raw.get("whole_year_anchor_exempt") or ()),
         court_on_own_cases_re=_optional_re(raw, "court_on_own_cases"),
@@ -390,6 +400,10 @@ def bind_sentence(text: str, sentence: Sentence, figures: list[Figure], report_y
         if _excluded(figure.start, exclusions, resets) or any(end <= figure.start for end in hard):
             result.dropped.append(f"actor:{text[clause.start:clause.end]}")
             continue
+        if rs.carry_over_re is not None and rs.carry_over_re.search(
+                text, max(s_start, figure.start - 40), figure.start):
+            result.dropped.append(f"carry_over_total:{text[clause.start:clause.end]}")
+            continue  # 加上上年结转12件，共办理225件: the carry-over included, not the year's intake
         disowned = _disclaimed(rs.disclaimer_re, text, figure.end, s_end) if rs.disclaimer_re else None
         if disowned:
             result.dropped.append(f"disclaimer:{disowned}")
@@ -711,6 +725,10 @@ def _without_asides(text: str, start: int, end: int, asides: list[tuple[int, int
     return "".join(parts)
 
 
+# A government service number (12345, 12315, 8890) inside a label: part of a name, not a figure.
+_SERVICE_NUMBER = re.compile(r"(?<!\d)(?:123\d\d|8890)(?!\d)")
+
+
 def _label_start(text: str, sentence: Sentence, clause: Span) -> int:
     """A label before a colon names the figure's subject (调解员：563人, 作为被申请人的复议案件：6件)."""
     clauses = sentence.clauses
@@ -724,7 +742,8 @@ def _label_start(text: str, sentence: Sentence, clause: Span) -> int:
                 label_start = opened + 1  # 受理量:96.3万件(同比增长:7.5%): the label opens the bracket
             if (text[label.end:clause.start].strip() == ":" and label.end - label_start <= _LABEL_MAX
                     and label_start < label.end
-                    and not any(c.isdigit() for c in text[label_start:label.end])):
+                    and not any(c.isdigit() for c in _SERVICE_NUMBER.sub("", text[label_start:label.end]))):
+                # A service number in it (承办市12345热线转办诉求：) is a name, not a figure.
                 return label_start
             break
     return clause.start
@@ -884,6 +903,9 @@ def _topics(rs: RuleSet, text: str, start: int, end: int) -> list[tuple[int, int
             family = None  # 12345企业服务专线: a dedicated line, a part of the hotline's volume
         if family is None and text.startswith("类", match.end()):
             continue  # 其中咨询类…、投诉举报类11.2万件: a category of the hotline's tickets, not a subject
+        if rs.compared_re is not None and _compared(rs.compared_re, text, start, end, match.start(),
+                                                    match.end()):
+            continue  # 首次超过同期一审行政诉讼案件数: the yardstick of a comparison, not the subject
         if rival and hits and re.search(r"[;。]", text[hits[-1][1]:match.start()]):
             rival = False  # a new sentence part: …参与诉前调解；全年共调解各类矛盾纠纷
         if word in rs.rival_words:
@@ -902,6 +924,17 @@ def _topics(rs: RuleSet, text: str, start: int, end: int) -> list[tuple[int, int
                 family = None  # 刑事案件312件、民事案件498件、行政案件16件: kinds of another body's cases
         hits.append((match.start(), match.end(), family))
     return hits
+
+
+def _compared(pattern: re.Pattern[str], text: str, start: int, end: int, word_start: int,
+              word_end: int) -> bool:
+    """Whether a topic word is the yardstick a figure is compared with (超过同期一审行政诉讼案件数):
+    the sentence speaks of the thing compared, not of the yardstick's subject."""
+    window_start = max(start, word_start - 12)
+    for match in pattern.finditer(text, window_start, min(end, word_end + 8)):
+        if match.start() <= word_start and match.end() >= word_end:
+            return True
+    return False
 
 
 def _no_topic_near(topics: list[tuple[int, int, str | None]], figure: Figure, right_len: int) -> bool:
@@ -1102,6 +1135,8 @@ def _choose_rule(rs: RuleSet, family: str | None, figure: Figure, local: str, lo
 
 def _vetoed(rule: Rule, local: str, cue_start: int, cue_end: int) -> bool:
     if any(word in local for word in rule.not_in_segment):
+        return True
+    if rule.not_in_segment_re is not None and rule.not_in_segment_re.search(local):
         return True
     for word in rule.not_words:
         pos = local.find(word)
