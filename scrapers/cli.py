@@ -7,6 +7,7 @@ govreports sources check   fetch a source's entry pages and show what discovery 
 govreports ingest          run the pipeline steps for some or all sources without Airflow
 govreports extract FILE…   extract figures from report files (JSON lines)
 govreports dbt ARGS…       dbt on this checkout's project, profile and warehouse
+govreports build-warehouse dbt build + publish, skipped when nothing changed since the last one (--force)
 govreports publish         copy the marts where BI tools read them (data/published), atomically
 govreports query SQL       read-only SQL on the published marts (or the warehouse)
 govreports airflow         the Airflow UI on 127.0.0.1, with the bundled portal running
@@ -166,6 +167,34 @@ def _cmd_dbt(args: argparse.Namespace) -> int:
     return returncode
 
 
+def _cmd_build_warehouse(args: argparse.Namespace) -> int:
+    """What the build_warehouse DAG does: nothing when the warehouse was already built from the staged
+    data, dbt project and target as they are now (scrapers/warehouse/fingerprint.py); otherwise
+    `govreports dbt build` (build + publish), then the fingerprint recorded. `--force` always builds.
+    dbt's own flags come from its environment variables (DBT_TARGET_PATH, DBT_QUIET, ...)."""
+    from scrapers.warehouse.fingerprint import (
+        forget_build,
+        record_build,
+        staged_fingerprint,
+        warehouse_is_current,
+    )
+    from scrapers.warehouse.target import TargetError
+
+    try:
+        fingerprint = staged_fingerprint()  # before the build: data staged during it is new next time
+        if not args.force and warehouse_is_current(fingerprint):
+            print("govreports build-warehouse: the warehouse is current; nothing to build", file=sys.stderr)
+            return 0
+        forget_build()
+    except TargetError as exc:
+        print(f"govreports build-warehouse: {exc}", file=sys.stderr)
+        return 1
+    returncode = _cmd_dbt(argparse.Namespace(dbt_args=["build"]))
+    if returncode == 0:
+        record_build(fingerprint)
+    return returncode
+
+
 def _cmd_publish(args: argparse.Namespace) -> int:
     """Copy the marts to the published DuckDB file and Parquet files BI tools read."""
     from scrapers.warehouse.publish import PublishError, publish_marts
@@ -267,6 +296,14 @@ def build_parser() -> argparse.ArgumentParser:
     dbt = commands.add_parser("dbt", help="run dbt on this checkout's project and warehouse")
     dbt.add_argument("dbt_args", nargs=argparse.REMAINDER, help="e.g. build, parse, docs generate")
     dbt.set_defaults(handler=_cmd_dbt)
+
+    build_warehouse = commands.add_parser(
+        "build-warehouse", help="dbt build + publish, unless nothing changed since the last successful one"
+    )
+    build_warehouse.add_argument(
+        "--force", action="store_true", help="build even when the warehouse is current"
+    )
+    build_warehouse.set_defaults(handler=_cmd_build_warehouse)
 
     publish = commands.add_parser(
         "publish", help="copy the marts to data/published (marts.duckdb, parquet/) for BI tools, atomically"
