@@ -12,6 +12,11 @@ The dbt target is GOVREPORTS_DBT_TARGET (default duckdb), read when this file is
 (scrapers/warehouse/postgres.py). After the dbt group, `publish_marts` copies the marts to
 data/published (a read-only DuckDB file and Parquet per mart, each replaced atomically), where BI
 tools read without ever blocking or being blocked by the next build (scrapers/warehouse/publish.py).
+
+`staged_changed` runs first: when the staged data, the dbt project and the target are exactly what
+the last successful build used (scrapers/warehouse/fingerprint.py), it skips everything after it,
+so a run with nothing new costs a fraction of a second. `record_build` stores the fingerprint only
+after dbt and publishing succeeded.
 """
 
 from __future__ import annotations
@@ -46,6 +51,7 @@ def build_warehouse() -> None:
             dbt_project_path=settings.DBT_PROJECT_DIR,
             manifest_path=settings.DBT_PROJECT_DIR / "target" / "manifest.json",
             env_vars=settings.dbt_env(),
+            install_dbt_deps=False,
         ),
         profile_config=ProfileConfig(
             profile_name="govreports",
@@ -63,8 +69,24 @@ def build_warehouse() -> None:
             test_behavior=TestBehavior.BUILD,
             should_detach_multiple_parents_tests=True,
         ),
-        operator_args={**({"pool": DUCKDB_POOL} if TARGET == "duckdb" else {}), "install_deps": False},
+        operator_args={"pool": DUCKDB_POOL} if TARGET == "duckdb" else {},
     )
+
+    @task.short_circuit(ignore_downstream_trigger_rules=True)
+    def staged_changed() -> dict | bool:
+        from scrapers.warehouse.fingerprint import forget_build, staged_fingerprint, warehouse_is_current
+
+        fingerprint = staged_fingerprint()  # before the build: files staged during it count as new
+        if warehouse_is_current(fingerprint):
+            return False
+        forget_build()  # a build that dies half-way never looks current
+        return fingerprint
+
+    @task
+    def record_build(fingerprint: dict) -> str:
+        from scrapers.warehouse.fingerprint import record_build
+
+        return str(record_build(fingerprint))
 
     @task
     def load_staged() -> dict[str, int]:
@@ -87,10 +109,13 @@ def build_warehouse() -> None:
         # On postgres there is no DuckDB warehouse: count the published copy of the marts.
         return warehouse_summary(published_database() if TARGET == "postgres" else None)
 
+    changed = staged_changed()
     if TARGET == "postgres":
-        load_staged() >> dbt
+        changed >> load_staged() >> dbt
+    else:
+        changed >> dbt
     published = publish_marts()
-    dbt >> published >> report_marts()
+    dbt >> published >> report_marts() >> record_build(changed)
 
 
 build_warehouse()

@@ -155,3 +155,12 @@ def test_warehouse_dbt_tasks_use_the_writer_pool_only_on_duckdb(dagbag) -> None:
     dag = dagbag.dags["build_warehouse"]
     dbt_tasks = [t for t in dag.tasks if t.task_id.startswith("dbt.")]
     assert dbt_tasks and {t.pool for t in dbt_tasks} == {"duckdb_writer"}
+
+
+def test_warehouse_build_is_skipped_when_nothing_changed_and_recorded_last(dagbag) -> None:
+    """staged_changed gates every dbt task; the fingerprint is recorded only after publishing."""
+    dag = dagbag.dags["build_warehouse"]
+    gated = dag.get_task("staged_changed").get_flat_relative_ids(upstream=False)
+    assert {t.task_id for t in dag.tasks if t.task_id.startswith("dbt.")} <= gated
+    assert {"publish_marts", "report_marts", "record_build"} <= gated
+    assert "publish_marts" in dag.get_task("record_build").get_flat_relative_ids(upstream=True)
