@@ -11,6 +11,18 @@ from typing import NamedTuple
 
 from scrapers.extract import extract_document
 
+Fact = tuple[str, float, str | None, str, int | None]
+REC = "reconsideration"
+LIT = "litigation"
+MED = "mediation"
+HOT = "hotline"
+
+
+def fx(metric: str, value: float, unit: str | None = None, qualifier: str = "exact",
+           year: int | None = None) -> Fact:
+    """One expected fact (fx: short, as passages list many), defaulting to exact and the report year."""
+    return (metric, value, unit, qualifier, year)
+
 
 class Passage(NamedTuple):
     id: str

@@ -13,22 +13,10 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
-from passages import H2022, M2022, T2022, Passage, assert_passage
+from passages import H2022, HOT, LIT, M2022, MED, REC, T2022, Passage, assert_passage, fx
 
 from scrapers.extract import extract_document
 
-Fact = tuple[str, float, str | None, str, int | None]
-
-
-def _f(metric: str, value: float, unit: str | None = None, qualifier: str = "exact",
-       year: int | None = None) -> Fact:
-    return (metric, value, unit, qualifier, year)
-
-
-REC = "reconsideration"
-LIT = "litigation"
-MED = "mediation"
-HOT = "hotline"
 BUREAU = "某市市场监督管理局2022年度法治政府建设情况报告\n"
 OGI2018 = "某市卫生健康委员会2018年政府信息公开工作年度报告\n"
 
@@ -54,15 +42,15 @@ FAMILIES: tuple[Passage, ...] = (
             "乡镇调委会\t12\t88\t1,020\t1,001\t98.1%\n"
             "村(社区)调委会\t150\t540\t2,300\t2,260\t98.3%\n"
             "全县合计\t162\t628\t3,320\t3,261\t98.2%\n",
-            (_f("mediation.committees", 162, "个"), _f("mediation.mediators", 628, "人"),
-             _f("mediation.disputes", 3320, "件"), _f("mediation.resolved", 3261, "件"),
-             _f("mediation.success_rate", 98.2))),
+            (fx("mediation.committees", 162, "个"), fx("mediation.mediators", 628, "人"),
+             fx("mediation.disputes", 3320, "件"), fx("mediation.resolved", 3261, "件"),
+             fx("mediation.success_rate", 98.2))),
     Passage("total_row_scope_first_column_words", MED,
             M2022 + "单位\t调解纠纷(件)\t调解成功(件)\n"
             "甲街道\t410\t402\n"
             "乙镇\t380\t371\n"
             "全市总计\t790\t773\n",
-            (_f("mediation.disputes", 790, "件"), _f("mediation.resolved", 773, "件"))),
+            (fx("mediation.disputes", 790, "件"), fx("mediation.resolved", 773, "件"))),
     Passage("total_row_trap_place_rows_only", MED,
             M2022 + "单位\t调解纠纷(件)\t调解成功(件)\n"
             "甲街道\t410\t402\n"
@@ -72,47 +60,47 @@ FAMILIES: tuple[Passage, ...] = (
     Passage("unit_list_row", MED,
             M2022 + "2022年人民调解工作统计表\n单位：个、人、件\n项目\t2022年\n"
             "人民调解委员会\t305\n人民调解员\t1,288\n调解纠纷\t6,410\n调解成功\t6,322\n",
-            (_f("mediation.committees", 305, "个"), _f("mediation.mediators", 1288, "人"),
-             _f("mediation.disputes", 6410, "件"), _f("mediation.resolved", 6322, "件"))),
+            (fx("mediation.committees", 305, "个"), fx("mediation.mediators", 1288, "人"),
+             fx("mediation.disputes", 6410, "件"), fx("mediation.resolved", 6322, "件"))),
     Passage("unit_list_in_caption_brackets", MED,
             M2022 + "全县人民调解主要数据（单位：件、个、名）\n指标\t数量\n"
             "调委会\t97\n调解员\t402\n调处矛盾纠纷\t2,105\n",
-            (_f("mediation.committees", 97, "个"), _f("mediation.mediators", 402, "名"),
-             _f("mediation.disputes", 2105, "件"))),
+            (fx("mediation.committees", 97, "个"), fx("mediation.mediators", 402, "名"),
+             fx("mediation.disputes", 2105, "件"))),
     # ------------------------------------------------ screened (排查) vs mediated disputes
     Passage("screened_then_mediated_prose", MED,
             M2022 + "全年排查矛盾纠纷3,120件，调解矛盾纠纷2,980件，调解成功2,941件。",
-            (_f("mediation.disputes", 2980, "件"), _f("mediation.resolved", 2941, "件"))),
+            (fx("mediation.disputes", 2980, "件"), fx("mediation.resolved", 2941, "件"))),
     Passage("screened_row_in_table", MED,
             M2022 + "项目\t2022年\n排查纠纷(件)\t1,500\n调处纠纷(件)\t1,320\n调处成功(件)\t1,300\n",
-            (_f("mediation.disputes", 1320, "件"), _f("mediation.resolved", 1300, "件"))),
+            (fx("mediation.disputes", 1320, "件"), fx("mediation.resolved", 1300, "件"))),
     Passage("screened_only_is_the_figure", MED,
             M2022 + "各级调委会全年排查化解矛盾纠纷865件。",
-            (_f("mediation.disputes", 865, "件"),)),
+            (fx("mediation.disputes", 865, "件"),)),
     # ------------------------------------------------ court-referred mediation (委派调解) is the court's
     Passage("court_referred_trap", MED,
             M2022 + "全年调解矛盾纠纷4,200件。诉调对接工作室接收法院委派调解案件960件。",
-            (_f("mediation.disputes", 4200, "件"),)),
+            (fx("mediation.disputes", 4200, "件"),)),
     Passage("court_referred_only_trap", MED,
             M2022 + "人民调解组织承接委派调解纠纷315件。",
             ()),
     # ------------------------------------------------ restated vs another figure in a conflict
     Passage("approx_total_then_exact_part", MED,
             M2022 + "全县人民调解员队伍达到3200余名，专职人民调解员186名。",
-            (_f("mediation.mediators", 3200, "名", "at_least"),)),
+            (fx("mediation.mediators", 3200, "名", "at_least"),)),
     Passage("approx_stock_then_brand_rooms", MED,
             M2022 + "全市共有人民调解组织近600个。全市品牌调解室达到31个。",
-            (_f("mediation.committees", 600, "个", "approx"),)),
+            (fx("mediation.committees", 600, "个", "approx"),)),
     Passage("approx_then_precise_restatement", MED,
             M2022 + "全年调解纠纷约2.4万件。经统计，全县调解纠纷23,860件。",
-            (_f("mediation.disputes", 23860, "件"),)),
+            (fx("mediation.disputes", 23860, "件"),)),
     Passage("approx_rate_then_precise_rate", MED,
             M2022 + "调解成功率约98%。全年调解成功率98.2%。",
-            (_f("mediation.success_rate", 98.2),)),
+            (fx("mediation.success_rate", 98.2),)),
     # ------------------------------------------------ a specialised committee's share is a part
     Passage("specialised_committee_trap", MED,
             M2022 + "全年调解矛盾纠纷5,100件。市医疗纠纷人民调解委员会受理医患纠纷240件。",
-            (_f("mediation.disputes", 5100, "件"),)),
+            (fx("mediation.disputes", 5100, "件"),)),
     Passage("traffic_committee_trap", MED,
             M2022 + "道路交通事故纠纷人民调解委员会调处纠纷610起，县物业纠纷调委会化解纠纷88件。",
             ()),
@@ -120,39 +108,39 @@ FAMILIES: tuple[Passage, ...] = (
     Passage("baseline_developed_to", MED,
             "在全县人民调解工作会议上的讲话\n（2021年3月2日）\n"
             "人民调解员队伍从2015年的2,100人发展到3,050人。",
-            (_f("mediation.mediators", 3050, "人"),)),
+            (fx("mediation.mediators", 3050, "人"),)),
     # ------------------------------------------------ disclaimers in the clause after a figure
     Passage("disclaimer_clause_not_ours", REC,
             BUREAU + "本局未被申请行政复议。"
             "市行政复议办公室全年办理行政复议案件210件，不属于本局被申请情况。",
-            (_f("reconsideration.as_respondent", 0),)),
+            (fx("reconsideration.as_respondent", 0),)),
     Passage("disclaimer_clause_not_counted", MED,
             M2022 + "全年调解纠纷1,820件；劳动争议调解组织调解案件95件，未计入上述数据。",
-            (_f("mediation.disputes", 1820, "件"),)),
+            (fx("mediation.disputes", 1820, "件"),)),
     Passage("not_a_disclaimer_clause_trap", REC,
             T2022 + "县政府受理行政复议案件45件，不予受理3件。",
-            (_f("reconsideration.accepted", 45, "件"),)),
+            (fx("reconsideration.accepted", 45, "件"),)),
     # ------------------------------------------------ agents' counts (代理…应诉)
     Passage("agent_for_body_and_departments_trap", LIT,
             T2022 + "法律顾问团审核合同83份，代理县政府及所属部门应诉案件7件。"
             "县政府作为被告的行政诉讼案件共9件。",
-            (_f("litigation.cases", 9, "件"),)),
+            (fx("litigation.cases", 9, "件"),)),
     Passage("lawyer_agent_trap", LIT,
             T2022 + "公职律师代理各部门行政诉讼案件14件。",
             ()),
     # ------------------------------------------------ zeros in words
     Passage("zero_no_respondent_case_occurred", REC,
             "某开发区管委会2022年度法治政府建设情况报告\n2022年，管委会未发生被申请行政复议的案件。",
-            (_f("reconsideration.as_respondent", 0),)),
+            (fx("reconsideration.as_respondent", 0),)),
     Passage("zero_none_respondent_received", REC,
             T2022 + "县政府全年未出现被提起行政复议的情形。",
-            (_f("reconsideration.as_respondent", 0),)),
+            (fx("reconsideration.as_respondent", 0),)),
     Passage("zero_all_won", LIT,
             BUREAU + "本局作为被告的行政诉讼案件6件，已审结5件，均胜诉。",
-            (_f("litigation.cases", 6, "件"), _f("litigation.concluded", 5, "件"), _f("litigation.lost", 0))),
+            (fx("litigation.cases", 6, "件"), fx("litigation.concluded", 5, "件"), fx("litigation.lost", 0))),
     Passage("zero_all_won_quanbu", LIT,
             BUREAU + "审结的行政诉讼案件全部胜诉。",
-            (_f("litigation.lost", 0),)),
+            (fx("litigation.lost", 0),)),
     Passage("zero_all_won_target_trap", LIT,
             BUREAU + "下一步，力争行政诉讼案件全部胜诉。",
             ()),
@@ -165,7 +153,7 @@ FAMILIES: tuple[Passage, ...] = (
             ()),
     Passage("hotline_own_volume_kept", HOT,
             H2022 + "全年受理群众诉求41.2万件，按期办结率99.3%。",
-            (_f("hotline.contacts", 412000, "件"), _f("hotline.completion_rate", 99.3))),
+            (fx("hotline.contacts", 412000, "件"), fx("hotline.completion_rate", 99.3))),
     # ------------------------------------------------ the 2008–2019 OGI table and wording
     Passage("ogi2018_letter_spaced_table", REC,
             OGI2018 + "五、因政府信息公开申请行政复议、提起行政诉讼的情况\n"
@@ -174,14 +162,14 @@ FAMILIES: tuple[Passage, ...] = (
             "   其中：维持             2\n"
             "         纠正             0\n"
             "行政诉讼                  零\n",
-            (_f("reconsideration.as_respondent", 2, "件"), _f("reconsideration.upheld", 2, "件"),
-             _f("reconsideration.corrected", 0, "件"), _f("litigation.cases", 0))),
+            (fx("reconsideration.as_respondent", 2, "件"), fx("reconsideration.upheld", 2, "件"),
+             fx("reconsideration.corrected", 0, "件"), fx("litigation.cases", 0))),
     Passage("ogi2018_prose_fuyi_and_request_trap", REC,
             OGI2018 + "全年收到政府信息公开申请56件。因政府信息公开申请复议1件，未发生行政诉讼。",
-            (_f("reconsideration.as_respondent", 1, "件"), _f("litigation.cases", 0))),
+            (fx("reconsideration.as_respondent", 1, "件"), fx("litigation.cases", 0))),
     Passage("ogi2018_prose", REC,
             OGI2018 + "本年度因政府信息公开申请行政复议3件，提起行政诉讼1件。",
-            (_f("reconsideration.as_respondent", 3, "件"), _f("litigation.cases", 1, "件"))),
+            (fx("reconsideration.as_respondent", 3, "件"), fx("litigation.cases", 1, "件"))),
 )
 
 

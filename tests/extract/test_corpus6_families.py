@@ -11,22 +11,10 @@ Written for these tests, not copied from any report.
 from __future__ import annotations
 
 import pytest
-from passages import T2022, Passage, assert_passage
+from passages import HOT, LIT, MED, REC, T2022, Passage, assert_passage, fx
 
 from scrapers.extract import extract_document
 
-Fact = tuple[str, float, str | None, str, int | None]
-
-
-def _f(metric: str, value: float, unit: str | None = None, qualifier: str = "exact",
-       year: int | None = None) -> Fact:
-    return (metric, value, unit, qualifier, year)
-
-
-REC = "reconsideration"
-LIT = "litigation"
-MED = "mediation"
-HOT = "hotline"
 NEWS_2023 = "某市召开2023年行政复议工作推进会\n发布时间：2023-11-08\n"
 NEWS_MED_2023 = "某区：调解让矛盾就地化解\n2023-12-20 09:30　来源：某区融媒体中心\n"
 SUMMARY_2023 = "某区司法局2023年人民调解工作总结\n发布时间：2024-01-10\n"
@@ -45,11 +33,11 @@ PASSAGES: tuple[Passage, ...] = (
             ()),
     Passage("partial_opening_part_with_its_own_year", REC,
             T2022 + "今年1—6月，县政府收到行政复议申请20件；全年收到行政复议申请46件，审结41件。",
-            (_f("reconsideration.received", 46, "件"), _f("reconsideration.concluded", 41, "件"))),
+            (fx("reconsideration.received", 46, "件"), fx("reconsideration.concluded", 41, "件"))),
     Passage("partial_trap_full_year_opening", REC,
             T2022 + "2022年，县政府收到行政复议申请46件；审结41件，纠错率12.2%。",
-            (_f("reconsideration.received", 46, "件"), _f("reconsideration.concluded", 41, "件"),
-             _f("reconsideration.correction_rate", 12.2))),
+            (fx("reconsideration.received", 46, "件"), fx("reconsideration.concluded", 41, "件"),
+             fx("reconsideration.correction_rate", 12.2))),
     # ---------------------------------------- 今年以来 in a document dated within its year
     Passage("to_date_news_within_year", MED,
             NEWS_MED_2023 + "今年以来，全区人民调解组织共调解纠纷1,438起，调解成功1,401起。",
@@ -59,11 +47,11 @@ PASSAGES: tuple[Passage, ...] = (
             ()),
     Passage("to_date_trap_summary_dated_next_year", MED,
             SUMMARY_2023 + "今年以来，全区人民调解组织共调解纠纷1,438起，调解成功1,401起。",
-            (_f("mediation.disputes", 1438, "起"), _f("mediation.resolved", 1401, "起"))),
+            (fx("mediation.disputes", 1438, "起"), fx("mediation.resolved", 1401, "起"))),
     Passage("to_date_trap_annual_report_signed_in_december", REC,
             "某区人民政府2022年度法治政府建设情况报告\n发布日期：2022-12-31\n"
             "今年以来，我区共受理行政复议申请50件，已结案39件。",
-            (_f("reconsideration.accepted", 50, "件"), _f("reconsideration.concluded", 39, "件"))),
+            (fx("reconsideration.accepted", 50, "件"), fx("reconsideration.concluded", 39, "件"))),
     # ---------------------------------------- a head's court appearances are not the caseload
     Passage("appearance_cases_not_caseload", LIT,
             T2022 + "县长全年出庭应诉行政案件2件。",
@@ -73,7 +61,7 @@ PASSAGES: tuple[Passage, ...] = (
             ()),
     Passage("appearance_trap_caseload_beside_it", LIT,
             T2022 + "全县行政应诉案件58件，县长出庭应诉行政案件2件。",
-            (_f("litigation.cases", 58, "件"),)),
+            (fx("litigation.cases", 58, "件"),)),
     # ---------------------------------------- administrative-dispute mediation is not people's
     Passage("admin_dispute_centre_not_people", MED,
             "某县司法局2022年人民调解工作总结\n县行政争议调解中心全年成功化解诉前行政争议86件。",
@@ -85,21 +73,21 @@ PASSAGES: tuple[Passage, ...] = (
     Passage("admin_dispute_trap_people_mediation_after", MED,
             "某县司法局2022年人民调解工作总结\n"
             "县行政争议调解中心化解诉前行政争议86件；全县人民调解组织调解矛盾纠纷2,140件。",
-            (_f("mediation.disputes", 2140, "件"),)),
+            (fx("mediation.disputes", 2140, "件"),)),
     # ---------------------------------------- a PDF line cut inside a word, dense with figures
     Passage("pdf_cut_inside_word_dense_line", REC,
             T2022 + "全年县政府共收到行政复议申请103件，受\n理96件（上年受理81件），审\n"
                     "结91件，其中维持67件，纠错11件。\n",
-            (_f("reconsideration.received", 103, "件"), _f("reconsideration.accepted", 96, "件"),
-             _f("reconsideration.concluded", 91, "件"), _f("reconsideration.upheld", 67, "件"),
-             _f("reconsideration.corrected", 11, "件"))),
+            (fx("reconsideration.received", 103, "件"), fx("reconsideration.accepted", 96, "件"),
+             fx("reconsideration.concluded", 91, "件"), fx("reconsideration.upheld", 67, "件"),
+             fx("reconsideration.corrected", 11, "件"))),
     Passage("pdf_cut_inside_word_litigation", LIT,
             T2022 + "全县行政机关作为被告的一审行政诉讼案件158件，审\n结149件，败诉6件。\n",
-            (_f("litigation.cases", 158, "件"), _f("litigation.concluded", 149, "件"),
-             _f("litigation.lost", 6, "件"))),
+            (fx("litigation.cases", 158, "件"), fx("litigation.concluded", 149, "件"),
+             fx("litigation.lost", 6, "件"))),
     Passage("pdf_cut_trap_heading_stays", REC,
             T2022 + "（四）行政复议\n全年收到行政复议申请30件。\n",
-            (_f("reconsideration.received", 30, "件"),)),
+            (fx("reconsideration.received", 30, "件"),)),
     # ---------------------------------------- another service line's own report
     Passage("other_line_12333_summary", HOT,
             "某市12333人社服务热线2022年服务情况\n"

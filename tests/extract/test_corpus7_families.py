@@ -12,23 +12,11 @@ bracket). Written for these tests, not copied from any report.
 from __future__ import annotations
 
 import pytest
-from passages import H2022, M2022, T2022, Passage, assert_passage
+from passages import H2022, HOT, LIT, M2022, MED, REC, T2022, Passage, assert_passage, fx
 
 from scrapers.extract import extract_document
 from scrapers.extract.document import doc_type_of, report_year_of
 
-Fact = tuple[str, float, str | None, str, int | None]
-
-
-def _f(metric: str, value: float, unit: str | None = None, qualifier: str = "exact",
-       year: int | None = None) -> Fact:
-    return (metric, value, unit, qualifier, year)
-
-
-REC = "reconsideration"
-LIT = "litigation"
-MED = "mediation"
-HOT = "hotline"
 # A news item whose date line has no year: its year comes from 去年 / 2021年全年 in the text.
 NEWS_UNDATED = "某市召开全市行政复议工作推进会\n\n"
 # A news item dated within its year, its title naming no year.
@@ -41,24 +29,24 @@ PASSAGES: tuple[Passage, ...] = (
             NEWS_UNDATED + "　　9月20日，市司法局召开推进会，通报今年以来行政复议工作情况。\n"
                            "　　会议指出，今年以来，全市共收到行政复议申请412件，受理398件。"
                            "2021年全年，全市收到行政复议申请530件，去年全年审结501件。\n",
-            (_f("reconsideration.received", 530, "件", year=2021),
-             _f("reconsideration.concluded", 501, "件", year=2021))),
+            (fx("reconsideration.received", 530, "件", year=2021),
+             fx("reconsideration.concluded", 501, "件", year=2021))),
     Passage("news_no_anchor_trap", MED,
             NEWS_2022 + "　　会议通报，全区各级人民调解组织共调解矛盾纠纷2,140件，调解成功率98.2%。\n",
             ()),
     Passage("news_whole_year_anchor_kept", MED,
             NEWS_2022 + "　　2022年1—10月，全区调解矛盾纠纷2,100件。\n"
                         "　　去年全年，全区共调解矛盾纠纷2,480件，调解成功率98.6%。\n",
-            (_f("mediation.disputes", 2480, "件", year=2021),
-             _f("mediation.success_rate", 98.6, year=2021))),
+            (fx("mediation.disputes", 2480, "件", year=2021),
+             fx("mediation.success_rate", 98.6, year=2021))),
     Passage("news_stock_needs_no_anchor", MED,
             NEWS_2022 + "　　目前，全区现有人民调解委员会126个、人民调解员680名。\n",
-            (_f("mediation.committees", 126, "个"), _f("mediation.mediators", 680, "名"))),
+            (fx("mediation.committees", 126, "个"), fx("mediation.mediators", 680, "名"))),
     Passage("reply_previous_year_kept_as_previous", HOT,
             REPLY_2022 + "　　2021年全年，区12345热线分中心承办工单3.2万件，满意率93.4%。"
                          "2022年1—9月，承办工单2.7万件。\n",
-            (_f("hotline.contacts", 32000, "件", year=2021),
-             _f("hotline.satisfaction_rate", 93.4, year=2021))),
+            (fx("hotline.contacts", 32000, "件", year=2021),
+             fx("hotline.satisfaction_rate", 93.4, year=2021))),
     Passage("news_this_year_already_trap", REC,
             NEWS_2022 + "　　2022年全区复议工作稳步推进，某街道今年已办结复议案件31件。\n",
             ()),
@@ -73,27 +61,27 @@ PASSAGES: tuple[Passage, ...] = (
             ()),
     Passage("same_period_after_whole_year_kept", REC,
             T2022 + "　　全年，县政府共收到行政复议申请86件。同期，全县行政机关一审行政诉讼案件41件。\n",
-            (_f("reconsideration.received", 86, "件"), _f("litigation.cases", 41, "件"))),
+            (fx("reconsideration.received", 86, "件"), fx("litigation.cases", 41, "件"))),
     # ------------------------------------------------------ parts: 市本级 beside 全市, one 街道
     Passage("city_level_is_part_trap", REC,
             "某市司法局召开2022年全市司法行政工作新闻发布会\n"
             "　　2022年，全市行政复议机关共收到复议申请3,120件。其中，市本级收到复议申请906件。\n",
-            (_f("reconsideration.received", 3120, "件"),)),
+            (fx("reconsideration.received", 3120, "件"),)),
     Passage("city_level_after_whole_trap", REC,
             T2022 + "　　全县共收到行政复议申请210件；县本级收到行政复议申请88件。\n",
-            (_f("reconsideration.received", 210, "件"),)),
+            (fx("reconsideration.received", 210, "件"),)),
     Passage("named_street_is_part_trap", MED,
             T2022 + "　　各街道调解组织就地化解矛盾纠纷，南门街道全年调处纠纷186件。\n",
             ()),
     Passage("street_own_report_kept", MED,
             "某区南门街道办事处2022年人民调解工作总结\n"
             "　　2022年，南门街道全年调处纠纷186件，调解成功率99.5%。\n",
-            (_f("mediation.disputes", 186, "件"), _f("mediation.success_rate", 99.5))),
+            (fx("mediation.disputes", 186, "件"), fx("mediation.success_rate", 99.5))),
     # ------------------------------------------ 新行政复议法实施以来: the year it took effect
     Passage("new_law_since_in_its_year", REC,
             "某市司法局召开2024年全市司法行政工作新闻发布会\n"
             "　　新行政复议法实施以来，全市行政复议机关共收到复议申请2,418件。\n",
-            (_f("reconsideration.received", 2418, "件"),)),
+            (fx("reconsideration.received", 2418, "件"),)),
     Passage("new_law_since_later_year_trap", REC,
             "某市司法局召开2025年全市司法行政工作新闻发布会\n"
             "　　新行政复议法实施以来，全市行政复议机关共收到复议申请5,530件。\n",
@@ -102,26 +90,26 @@ PASSAGES: tuple[Passage, ...] = (
     Passage("court_concludes_own_cases", LIT,
             T2022 + "　　全县行政机关作为被告的一审行政诉讼案件120件，法院审结108件，其中败诉6件，"
                     "败诉率5.6%。\n",
-            (_f("litigation.cases", 120, "件"), _f("litigation.concluded", 108, "件"),
-             _f("litigation.lost", 6, "件"), _f("litigation.loss_rate", 5.6))),
+            (fx("litigation.cases", 120, "件"), fx("litigation.concluded", 108, "件"),
+             fx("litigation.lost", 6, "件"), fx("litigation.loss_rate", 5.6))),
     Passage("court_own_caseload_trap", LIT,
             T2022 + "　　县人民法院全年审结各类行政案件312件。\n",
             ()),
     # ----------------------------------------------------- a change after a colon in a bracket
     Passage("bracket_colon_change", HOT,
             H2022 + "　　受理量：82.6万件（同比增长：6.1%）\n　　满意率：96.4%\n",
-            (_f("hotline.contacts", 826000, "件"), _f("hotline.contacts_yoy_pct", 6.1),
-             _f("hotline.satisfaction_rate", 96.4))),
+            (fx("hotline.contacts", 826000, "件"), fx("hotline.contacts_yoy_pct", 6.1),
+             fx("hotline.satisfaction_rate", 96.4))),
     Passage("bracket_colon_decrease", HOT,
             H2022 + "　　来电量：41.0万件（同比下降：3.2%）\n",
-            (_f("hotline.contacts", 410000, "件"), _f("hotline.contacts_yoy_pct", -3.2))),
+            (fx("hotline.contacts", 410000, "件"), fx("hotline.contacts_yoy_pct", -3.2))),
     # --------------------------------------------------- a rowspan table with a colspan total
     Passage("rowspan_groups_colspan_total", MED,
             M2022 + "类别\t镇（街道）\t调解组织\t纠纷调解\n调委会数\t调解员数\t受理数\t成功数\n"
                     "镇\t东镇\t9\t40\t300\t296\n西镇\t8\t38\t250\t247\n"
                     "街道\t南街道\t7\t30\t210\t208\n合计\t24\t108\t760\t751\n",
-            (_f("mediation.committees", 24, "个"), _f("mediation.mediators", 108, "人"),
-             _f("mediation.disputes", 760, "件"), _f("mediation.resolved", 751, "件"))),
+            (fx("mediation.committees", 24, "个"), fx("mediation.mediators", 108, "人"),
+             fx("mediation.disputes", 760, "件"), fx("mediation.resolved", 751, "件"))),
 )
 
 

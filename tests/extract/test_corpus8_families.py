@@ -14,35 +14,23 @@ trap variants that must not fire. Written for these tests, not copied from any r
 from __future__ import annotations
 
 import pytest
-from passages import H2022, T2022, Passage, assert_passage
+from passages import H2022, HOT, REC, T2022, Passage, assert_passage, fx
 
 from scrapers.extract import extract_document
 from scrapers.extract.document import doc_type_of
 
-Fact = tuple[str, float, str | None, str, int | None]
-
-
-def _f(metric: str, value: float, unit: str | None = None, qualifier: str = "exact",
-       year: int | None = None) -> Fact:
-    return (metric, value, unit, qualifier, year)
-
-
-REC = "reconsideration"
-LIT = "litigation"
-MED = "mediation"
-HOT = "hotline"
 T2023 = "某市人民政府关于2023年度法治政府建设情况的报告\n"
 H2023 = "济南市12345市民服务热线2023年工作报告\n"
 
 # Column groups under a spanning header: each group's columns take the group's subject, 上年 gives
 # the year before, 增减 nothing.
 _GROUPS_2023 = (
-    _f("reconsideration.received", 58, "件"), _f("reconsideration.received", 49, "件", year=2022),
-    _f("reconsideration.concluded", 55, "件"), _f("reconsideration.concluded", 47, "件", year=2022),
-    _f("reconsideration.corrected", 6, "件"), _f("reconsideration.corrected", 5, "件", year=2022),
-    _f("litigation.cases", 31, "件"), _f("litigation.cases", 35, "件", year=2022),
-    _f("litigation.concluded", 29, "件"), _f("litigation.concluded", 30, "件", year=2022),
-    _f("litigation.lost", 2, "件"), _f("litigation.lost", 3, "件", year=2022),
+    fx("reconsideration.received", 58, "件"), fx("reconsideration.received", 49, "件", year=2022),
+    fx("reconsideration.concluded", 55, "件"), fx("reconsideration.concluded", 47, "件", year=2022),
+    fx("reconsideration.corrected", 6, "件"), fx("reconsideration.corrected", 5, "件", year=2022),
+    fx("litigation.cases", 31, "件"), fx("litigation.cases", 35, "件", year=2022),
+    fx("litigation.concluded", 29, "件"), fx("litigation.concluded", 30, "件", year=2022),
+    fx("litigation.lost", 2, "件"), fx("litigation.lost", 3, "件", year=2022),
 )
 
 PASSAGES: tuple[Passage, ...] = (
@@ -61,10 +49,10 @@ PASSAGES: tuple[Passage, ...] = (
             "| 本年 | 上年 | 增减 | 本年 | 上年 | 增减 |\n"
             "| 新收案件 | 120 | 98 | +22 | 64 | 70 | -6 |\n"
             "| 审结 | 110 | 90 | +20 | 60 | 66 | -6 |\n",
-            (_f("reconsideration.received", 120, "件"), _f("reconsideration.received", 98, "件", year=2022),
-             _f("reconsideration.concluded", 110, "件"), _f("reconsideration.concluded", 90, "件", year=2022),
-             _f("litigation.cases", 64, "件"), _f("litigation.cases", 70, "件", year=2022),
-             _f("litigation.concluded", 60, "件"), _f("litigation.concluded", 66, "件", year=2022))),
+            (fx("reconsideration.received", 120, "件"), fx("reconsideration.received", 98, "件", year=2022),
+             fx("reconsideration.concluded", 110, "件"), fx("reconsideration.concluded", 90, "件", year=2022),
+             fx("litigation.cases", 64, "件"), fx("litigation.cases", 70, "件", year=2022),
+             fx("litigation.concluded", 60, "件"), fx("litigation.concluded", 66, "件", year=2022))),
     Passage("groups_tabs_as_html_renders", REC,
             T2023 + "全年行政复议、行政诉讼情况详见下表。\n项目\t行政复议（件）\t行政诉讼（件）\n"
             "本年\t上年\t增减\t本年\t上年\t增减\n新收案件\t58\t49\t+9\t31\t35\t-4\n"
@@ -77,26 +65,26 @@ PASSAGES: tuple[Passage, ...] = (
             "受理总量      6 284 513     5 917 402     +6.2%\n"
             "按期办结率    99.42         99.10         +0.32个百分点\n"
             "满意率        95.8          94.6          +1.2个百分点\n",
-            (_f("hotline.contacts", 6284513, "件"), _f("hotline.contacts", 5917402, "件", year=2022),
-             _f("hotline.contacts_yoy_pct", 6.2),
-             _f("hotline.completion_rate", 99.42), _f("hotline.completion_rate", 99.1, year=2022),
-             _f("hotline.satisfaction_rate", 95.8), _f("hotline.satisfaction_rate", 94.6, year=2022))),
+            (fx("hotline.contacts", 6284513, "件"), fx("hotline.contacts", 5917402, "件", year=2022),
+             fx("hotline.contacts_yoy_pct", 6.2),
+             fx("hotline.completion_rate", 99.42), fx("hotline.completion_rate", 99.1, year=2022),
+             fx("hotline.satisfaction_rate", 95.8), fx("hotline.satisfaction_rate", 94.6, year=2022))),
     Passage("hotline_caption_with_last_year_is_a_comparison", HOT,
             H2022 + "2022年热线运行数据（与上年同期对比）\n"
             "指标      2022年      增长率\n"
             "来电总量  412 306     +3.5%\n",
-            (_f("hotline.contacts", 412306, "件"), _f("hotline.contacts_yoy_pct", 3.5))),
+            (fx("hotline.contacts", 412306, "件"), fx("hotline.contacts_yoy_pct", 3.5))),
     # ------------------------------- a subject named only after the sentence's first figures
     Passage("carried_subject_named_late", REC,
             T2022 + "区司法局作为区政府行政复议机构，全年共收到行政复议申请一百二十七件，审结一百零九件。"
             "在审结的案件中，维持七十四件，撤销、确认违法等纠错十五件，其余以调解、和解方式终止。",
-            (_f("reconsideration.received", 127, "件"), _f("reconsideration.concluded", 109, "件"),
-             _f("reconsideration.upheld", 74, "件"), _f("reconsideration.corrected", 15, "件"))),
+            (fx("reconsideration.received", 127, "件"), fx("reconsideration.concluded", 109, "件"),
+             fx("reconsideration.upheld", 74, "件"), fx("reconsideration.corrected", 15, "件"))),
     Passage("carried_subject_named_late_digits", REC,
             T2022 + "县政府全年收到行政复议申请88件，办结80件。"
             "经审理，决定维持52件，纠错9件，另有11件以调解和解方式结案。",
-            (_f("reconsideration.received", 88, "件"), _f("reconsideration.concluded", 80, "件"),
-             _f("reconsideration.upheld", 52, "件"), _f("reconsideration.corrected", 9, "件"))),
+            (fx("reconsideration.received", 88, "件"), fx("reconsideration.concluded", 80, "件"),
+             fx("reconsideration.upheld", 52, "件"), fx("reconsideration.corrected", 9, "件"))),
     # -------------------------- a sentence's tail below paragraphs a layout dropped into it
     Passage("displaced_tail", REC,
             T2022 + "    （一）行政复议。全年县政府共收到行政复议申请96件，审结90件，其中维持\n"
@@ -104,47 +92,47 @@ PASSAGES: tuple[Passage, ...] = (
             "    深化普法宣传。开展宪法宣传周活动，营造良好氛围。\n"
             "61件，撤销、确认违法共计12件，纠错率13.3%。\n"
             "    （二）行政应诉。全年县政府作为被告的行政诉讼案件40件。\n",
-            (_f("reconsideration.received", 96, "件"), _f("reconsideration.concluded", 90, "件"),
-             _f("reconsideration.upheld", 61, "件"), _f("reconsideration.corrected", 12, "件"),
-             _f("reconsideration.correction_rate", 13.3), _f("litigation.cases", 40, "件"))),
+            (fx("reconsideration.received", 96, "件"), fx("reconsideration.concluded", 90, "件"),
+             fx("reconsideration.upheld", 61, "件"), fx("reconsideration.corrected", 12, "件"),
+             fx("reconsideration.correction_rate", 13.3), fx("litigation.cases", 40, "件"))),
     Passage("displaced_tail_not_after_a_complete_line", REC,
             T2022 + "    全年县政府共审结行政复议案件90件。\n"
             "    加强队伍建设。组织执法人员参加培训。\n"
             "12个部门开展了执法案卷评查。\n",
-            (_f("reconsideration.concluded", 90, "件"),)),
+            (fx("reconsideration.concluded", 90, "件"),)),
     # ------------------------------------------- the respondent's zero worded around its role
     Passage("zero_respondent_named_between", REC,
             T2022 + "街道全年未发生以街道办事处为被申请人的行政复议案件，被提起行政诉讼1件，尚未审结。",
-            (_f("reconsideration.as_respondent", 0), _f("litigation.cases", 1, "件"))),
+            (fx("reconsideration.as_respondent", 0), fx("litigation.cases", 1, "件"))),
     Passage("zero_respondent_as_role", REC,
             T2022 + "本年度没有出现以镇政府作为被申请人的复议案件。",
-            (_f("reconsideration.as_respondent", 0),)),
+            (fx("reconsideration.as_respondent", 0),)),
     # ---------------------------------- one category of the tickets: a part, not the volume
     Passage("category_yoy_not_the_volume", HOT,
             H2023 + "全年热线共受理诉求52.3万件，同比增长4.1%。其中，城乡建设类诉求同比下降5.1%。",
-            (_f("hotline.contacts", 523000, "件"), _f("hotline.contacts_yoy_pct", 4.1))),
+            (fx("hotline.contacts", 523000, "件"), fx("hotline.contacts_yoy_pct", 4.1))),
     Passage("category_yoy_alone_is_no_yoy", HOT,
             H2023 + "全年热线共受理诉求52.3万件。其中，城乡建设类诉求同比下降5.1%，咨询类来电同比增长2.4%。",
-            (_f("hotline.contacts", 523000, "件"),)),
+            (fx("hotline.contacts", 523000, "件"),)),
     Passage("category_passed_on_not_the_volume", HOT,
             T2022 + "全年通过12345热线、数字城管平台转办的城市管理类投诉8 315件，办结率98%。",
             ()),
     Passage("every_kind_is_the_volume", HOT,
             H2023 + "全年热线共受理各类诉求12.6万件。",
-            (_f("hotline.contacts", 126000, "件"),)),
+            (fx("hotline.contacts", 126000, "件"),)),
     # ------------------------------------- a district's figures in a city's report: parts
     Passage("district_sentence_is_a_part", HOT,
             H2023 + "全年热线受理诉求62.8万件，满意率95.8%。历下区全年承办工单19.8万件，满意率96.7%。",
-            (_f("hotline.contacts", 628000, "件"), _f("hotline.satisfaction_rate", 95.8))),
+            (fx("hotline.contacts", 628000, "件"), fx("hotline.satisfaction_rate", 95.8))),
     Passage("district_rate_alone_is_no_rate", HOT,
             H2023 + "全年热线受理诉求62.8万件。其中，市中区全年办理工单11.2万件，按期办结率99.1%。",
-            (_f("hotline.contacts", 628000, "件"),)),
+            (fx("hotline.contacts", 628000, "件"),)),
     Passage("own_district_is_the_scope", HOT,
             "济南市历下区12345热线2023年工作总结\n历下区全年承办工单19.8万件，满意率96.7%。",
-            (_f("hotline.contacts", 198000, "件"), _f("hotline.satisfaction_rate", 96.7))),
+            (fx("hotline.contacts", 198000, "件"), fx("hotline.satisfaction_rate", 96.7))),
     Passage("not_a_district_name", REC,
             T2023 + "另有县司法局依法办理的行政复议案件审结11件。",
-            (_f("reconsideration.concluded", 11, "件"),)),
+            (fx("reconsideration.concluded", 11, "件"),)),
 )
 
 

@@ -12,22 +12,11 @@ tests, not copied from any report.
 from __future__ import annotations
 
 import pytest
-from passages import Passage, assert_passage
+from passages import HOT, MED, REC, Passage, assert_passage, fx
 
 from scrapers.extract import extract_document
 from scrapers.records import DocumentHints
 
-Fact = tuple[str, float, str | None, str, int | None]
-
-
-def _f(metric: str, value: float, unit: str | None = None, qualifier: str = "exact",
-       year: int | None = None) -> Fact:
-    return (metric, value, unit, qualifier, year)
-
-
-REC = "reconsideration"
-MED = "mediation"
-HOT = "hotline"
 T2023 = "某市人民政府关于2023年度法治政府建设情况的报告\n"
 M2024 = "某市司法局2024年人民调解工作总结\n"
 H2023 = "某市12345政务服务便民热线2023年度运行情况报告\n"
@@ -37,73 +26,73 @@ PASSAGES: tuple[Passage, ...] = (
     # ------------------------------------------------------------ 其中 + a qualifier: a part
     Passage("part_fulltime_mediators", MED,
             M2024 + "全市人民调解员4 800余人，其中专职调解员392人。",
-            (_f("mediation.mediators", 4800, "人", "at_least"),)),
+            (fx("mediation.mediators", 4800, "人", "at_least"),)),
     Passage("part_fulltime_no_total_here", MED,
             M2024 + "全市共有人民调解员2316名。在调解队伍建设上，其中兼职调解员1900名，多为村干部。",
-            (_f("mediation.mediators", 2316, "名"),)),
+            (fx("mediation.mediators", 2316, "名"),)),
     Passage("part_village_committees_list", MED,
             M2024 + "全县共有人民调解委员会215个，其中村级调委会187个、社区调委会20个。",
-            (_f("mediation.committees", 215, "个"),)),
+            (fx("mediation.committees", 215, "个"),)),
     Passage("part_city_level_respondent", REC,
             T2023 + "全市各级行政复议机关共收到行政复议申请512件。其中，市本级部门作为被申请人的案件96件。",
-            (_f("reconsideration.received", 512, "件"),)),
+            (fx("reconsideration.received", 512, "件"),)),
     Passage("part_category_tickets", HOT,
             H2023 + "全年受理群众诉求31.6万件，其中涉企诉求约1.2万件。",
-            (_f("hotline.contacts", 316000, "件"),)),
+            (fx("hotline.contacts", 316000, "件"),)),
     # Trap variants: 专兼职 is every mediator; 所属部门 alone names the respondent's cases.
     Passage("part_trap_full_and_part_time", MED,
             M2024 + "全县配备专兼职人民调解员1 260余人。",
-            (_f("mediation.mediators", 1260, "人", "at_least"),)),
+            (fx("mediation.mediators", 1260, "人", "at_least"),)),
     Passage("part_trap_departments_respondent", REC,
             T2023 + "区政府共收到行政复议申请120件，其中，区政府所属部门被申请行政复议案件58件。",
-            (_f("reconsideration.received", 120, "件"), _f("reconsideration.as_respondent", 58, "件"))),
+            (fx("reconsideration.received", 120, "件"), fx("reconsideration.as_respondent", 58, "件"))),
     # ------------------------------------------------------------ 下辖 / 下设: a subset
     Passage("subset_under_town_committee", MED,
             M2024 + "镇人民调解委员会下辖村（社区）调委会11个，连同镇调委会，全镇共有调解组织12个。",
-            (_f("mediation.committees", 12, "个"),)),
+            (fx("mediation.committees", 12, "个"),)),
     Passage("subset_set_up_rooms", MED,
             M2024 + "镇调委会下设村调委会（调解室）19个。全镇共有人民调解组织20个，人民调解员88名。",
-            (_f("mediation.committees", 20, "个"), _f("mediation.mediators", 88, "名"))),
+            (fx("mediation.committees", 20, "个"), fx("mediation.mediators", 88, "名"))),
     # Trap variant: no whole stated, the subset is the only count the report gives.
     Passage("subset_only_count", MED,
             M2024 + "街道调委会下设居民区调解工作室26个。",
-            (_f("mediation.committees", 26, "个"),)),
+            (fx("mediation.committees", 26, "个"),)),
     # ------------------------------------------------------------ one named centre as the subject
     Passage("unit_centre_staff", MED,
             M2024 + "全市共有人民调解员3 100名。调解中心专职调解员仅有7人，力量不足。",
-            (_f("mediation.mediators", 3100, "名"),)),
+            (fx("mediation.mediators", 3100, "名"),)),
     Passage("unit_sub_centre_mediators", MED,
             M2024 + "开发区分中心配备调解员12名，多为退休干部。",
             ()),
     # Trap variant: the publisher is the centre itself.
     Passage("unit_own_centre", MED,
             "某县矛盾纠纷调解中心2024年工作总结\n调解中心现有专职调解员15人。",
-            (_f("mediation.mediators", 15, "人"),)),
+            (fx("mediation.mediators", 15, "人"),)),
     # ------------------------------------------------------------ 其他方式结案: a way cases ended
     Passage("other_way_closed", REC,
             T2023 + "全年被申请行政复议21件，其中维持12件、撤销3件、其他方式结案6件。",
-            (_f("reconsideration.as_respondent", 21, "件"), _f("reconsideration.upheld", 12, "件"),
-             _f("reconsideration.corrected", 3, "件"))),
+            (fx("reconsideration.as_respondent", 21, "件"), fx("reconsideration.upheld", 12, "件"),
+             fx("reconsideration.corrected", 3, "件"))),
     Passage("other_way_closed_bracket_free", REC,
             T2023 + "全年审结行政复议案件40件，以其它方式结案5件。",
-            (_f("reconsideration.concluded", 40, "件"),)),
+            (fx("reconsideration.concluded", 40, "件"),)),
     # ------------------------------------------------------------ year-on-year around a base
     Passage("yoy_after_base", HOT,
             H2018 + "全年共受理群众诉求 42.5 万件，比2017年的36.1万件增长17.7%。",
-            (_f("hotline.contacts", 425000, "件"), _f("hotline.contacts_yoy_pct", 17.7))),
+            (fx("hotline.contacts", 425000, "件"), fx("hotline.contacts_yoy_pct", 17.7))),
     Passage("yoy_after_base_decrease", HOT,
             H2023 + "全年派发工单152 310件，较2022年的166 054件下降8.3%。",
-            (_f("hotline.contacts", 152310, "件"), _f("hotline.contacts_yoy_pct", -8.3))),
+            (fx("hotline.contacts", 152310, "件"), fx("hotline.contacts_yoy_pct", -8.3))),
     Passage("yoy_compare_opening", HOT,
             H2023 + "全年受理诉求9.8万件。与上年相比，工单量增加6.4%，主要集中于物业管理。",
-            (_f("hotline.contacts", 98000, "件"), _f("hotline.contacts_yoy_pct", 6.4))),
+            (fx("hotline.contacts", 98000, "件"), fx("hotline.contacts_yoy_pct", 6.4))),
     # Trap variants: a rate's change is not the volume's, nor the rate's level; a base two years back.
     Passage("yoy_trap_rate_change", HOT,
             H2023 + "全年受理诉求9.8万件。与上年相比，满意率提高1.2%。",
-            (_f("hotline.contacts", 98000, "件"),)),
+            (fx("hotline.contacts", 98000, "件"),)),
     Passage("yoy_trap_older_base", HOT,
             H2023 + "全年受理诉求9.8万件，比2020年的6.1万件增长60.7%。",
-            (_f("hotline.contacts", 98000, "件"),)),
+            (fx("hotline.contacts", 98000, "件"),)),
     # ------------------------------------------------------------ OGI section 四, transposed
     Passage("ogi_transposed", REC,
             "某区住房和城乡建设局2023年政府信息公开工作年度报告\n"
@@ -111,8 +100,8 @@ PASSAGES: tuple[Passage, ...] = (
             "项目\t行政复议\t行政诉讼\n未经复议直接起诉\t复议后起诉\n"
             "结果维持\t3\t0\t0\n结果纠正\t1\t0\t0\n其他结果\t0\t0\t0\n尚未审结\t1\t0\t0\n总计\t5\t0\t0\n"
             "五、存在的主要问题及改进情况。解读形式单一。\n",
-            (_f("reconsideration.upheld", 3, "件"), _f("reconsideration.corrected", 1, "件"),
-             _f("reconsideration.as_respondent", 5, "件"), _f("litigation.cases", 0, "件"))),
+            (fx("reconsideration.upheld", 3, "件"), fx("reconsideration.corrected", 1, "件"),
+             fx("reconsideration.as_respondent", 5, "件"), fx("litigation.cases", 0, "件"))),
     # Trap variant: a label out of the form's order is not the form (nothing read by position).
     Passage("ogi_transposed_trap_order", REC,
             "某区住房和城乡建设局2023年政府信息公开工作年度报告\n"
@@ -127,7 +116,7 @@ PASSAGES: tuple[Passage, ...] = (
                     "一季度　　41 213　　　40 951　　　97.2%\n"
                     "二季度　　43 960　　　43 705　　　97.6%\n"
                     "合　计　　85 173　　　84 656　　　97.4%\n",
-            (_f("hotline.contacts", 85173, "件"), _f("hotline.satisfaction_rate", 97.4))),
+            (fx("hotline.contacts", 85173, "件"), fx("hotline.satisfaction_rate", 97.4))),
 )
 
 
