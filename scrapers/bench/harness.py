@@ -2,6 +2,9 @@
 
 ``python -m scrapers.bench.harness [--scale 0.05] [--runs 3] [--only extraction,crawl] [--out bench]``
 
+``--only`` merges the suites it runs into the existing ``<out>/results.json`` (the other suites are
+kept) and rewrites RESULTS.md from the merged results.
+
 Every figure is the median of ``--runs`` runs, with min and max (``--largest-runs`` for the largest
 load size). The load and incremental suites time ``govreports build-warehouse``, what the pipeline
 runs (fingerprint check, then dbt build + publish unless the warehouse is current). A stage or build
@@ -14,6 +17,7 @@ and its folder under ``<out>/out/`` is kept. ``--scale`` shrinks every size
 from __future__ import annotations
 
 import argparse
+import contextlib
 import itertools
 import json
 import math
@@ -21,11 +25,12 @@ import os
 import platform
 import re
 import shutil
+import sqlite3
 import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -297,16 +302,23 @@ def _checked(step: str, result: tuple[float, float, int], log: Path) -> tuple[fl
     return wall, rss
 
 
+def _data_vars(work: Path) -> dict[str, str]:
+    """The pipeline's data settings pointed at ``work`` (never the checkout's data/)."""
+    return {
+        "GOVREPORTS_DATA_DIR": str(work),
+        "GOVREPORTS_STAGED_DIR": str(work / "staged"),
+        "GOVREPORTS_WAREHOUSE": str(work / "warehouse.duckdb"),
+        "GOVREPORTS_PUBLISHED_DIR": str(work / "published"),
+    }
+
+
 def _dbt_env(work: Path) -> dict[str, str]:
     """The pipeline's settings pointed at ``work``; dbt's target and log paths there too (dbt reads
     DBT_TARGET_PATH / DBT_LOG_PATH), so partial parsing reuses the manifest of the previous build in
     the same folder, as it does in a deployment."""
     return {
         **os.environ,
-        "GOVREPORTS_DATA_DIR": str(work),
-        "GOVREPORTS_STAGED_DIR": str(work / "staged"),
-        "GOVREPORTS_WAREHOUSE": str(work / "warehouse.duckdb"),
-        "GOVREPORTS_PUBLISHED_DIR": str(work / "published"),
+        **_data_vars(work),
         "DBT_SEND_ANONYMOUS_USAGE_STATS": "False",
         "DBT_TARGET_PATH": str(work / "dbt-target"),
         "DBT_LOG_PATH": str(work / "dbt-logs"),
@@ -472,18 +484,35 @@ print(json.dumps({"s": seconds, "dags": len(bag.dags), "errors": len(bag.import_
 """
 
 
-def bench_dag_parse(runs: int, work: Path) -> dict[str, Any]:
+@contextlib.contextmanager
+def _environ(values: dict[str, str]) -> Iterator[None]:
+    """``os.environ`` with ``values`` for the duration (scrapers.local_airflow reads AIRFLOW_HOME and
+    the data paths from it, and writes its JWT secret under that AIRFLOW_HOME)."""
+    saved = {k: os.environ.get(k) for k in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+
+
+def _airflow_env(home: Path, data: Path, extra: dict[str, str] | None = None) -> dict[str, str]:
+    """The embedded Airflow's environment (scrapers.local_airflow) with its home and data in ``work``."""
     from scrapers.local_airflow import airflow_env
 
-    home = work / "airflow"
-    env = airflow_env(
-        {
-            "AIRFLOW_HOME": str(home),
-            "AIRFLOW__DATABASE__SQL_ALCHEMY_CONN": f"sqlite:///{home / 'airflow.db'}",
-            "AIRFLOW__LOGGING__BASE_LOG_FOLDER": str(home / "logs"),
-        }
-    )
     home.mkdir(parents=True, exist_ok=True)
+    values = {"AIRFLOW_HOME": str(home), **_data_vars(data), **(extra or {})}
+    with _environ(values):
+        return airflow_env(values)
+
+
+def bench_dag_parse(runs: int, work: Path, mapped_overhead: bool = True) -> dict[str, Any]:
+    home = work / "airflow"
+    env = _airflow_env(home, work / "dag-parse-data")
     files: dict[str, Any] = {}
     for path in sorted((settings.REPO_ROOT / "dags").glob("*.py")):
         if path.name == "common.py":
@@ -502,11 +531,164 @@ def bench_dag_parse(runs: int, work: Path) -> dict[str, Any]:
             k: v for k, v in info.items() if k != "s"
         }
     medians = [f["seconds"]["median"] for f in files.values() if "seconds" in f and not f.get("errors")]
+    result: dict[str, Any] = {"files": files, "max_s": max(medians) if medians else None}
+    if mapped_overhead:
+        overhead = bench_mapped_task_overhead(max(2, runs), work / "mapped-overhead")
+        result["mapped_task_overhead_s"] = overhead["overhead_s"]["median"]
+        result["mapped_task_overhead"] = overhead
+    return result
+
+
+# ---------------------------------------------------------------------------------------------
+# dag_parse, mapped-task overhead: the same ingest with and without Airflow, on the bundled portal
+# ---------------------------------------------------------------------------------------------
+
+_NOOP_DAG = """
+import pendulum
+from airflow.sdk import dag
+
+
+@dag(dag_id="bench_noop", schedule=None, start_date=pendulum.datetime(2024, 1, 1, tz="UTC"), catchup=False)
+def bench_noop():
+    pass
+
+
+bench_noop()
+"""
+
+
+def _timed(step: str, command: list[str], env: dict[str, str], log: Path) -> float:
+    """Wall seconds of a command that must exit 0 (its output in ``log``); BenchFailure otherwise."""
+    log.parent.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+    with log.open("wb") as handle:
+        code = subprocess.run(command, env=env, stdout=handle, stderr=subprocess.STDOUT).returncode
+    wall = time.perf_counter() - started
+    if code != 0:
+        raise BenchFailure(
+            f"{step} exited with code {code}; no time recorded. Folder and logs kept: {log.parent}\n"
+            f"--- last lines of {log} ---\n{_tail(log)}"
+        )
+    return wall
+
+
+def _last_run_task_instances(db: Path, dag_id: str) -> tuple[dict[str, int], dict[str, int], datetime | None]:
+    """Of the DAG's latest run in the SQLite metadata DB: task instances per task (mapped ones
+    included), per state, and the first task's start (UTC)."""
+    with contextlib.closing(sqlite3.connect(db)) as con:
+        rows = con.execute(
+            "SELECT task_id, state, start_date FROM task_instance WHERE dag_id = ? AND run_id = "
+            "(SELECT run_id FROM dag_run WHERE dag_id = ? ORDER BY id DESC LIMIT 1)",
+            (dag_id, dag_id),
+        ).fetchall()
+    per_task: dict[str, int] = {}
+    states: dict[str, int] = {}
+    for task_id, state, _ in rows:
+        per_task[task_id] = per_task.get(task_id, 0) + 1
+        states[str(state)] = states.get(str(state), 0) + 1
+    starts = [datetime.fromisoformat(str(r[2])).replace(tzinfo=UTC) for r in rows if r[2]]
+    return per_task, states, min(starts) if starts else None
+
+
+def mapped_task_overhead(wall_a: float, wall_b: float, startup: float, n_task_instances: int) -> float:
+    """Seconds Airflow adds per task instance: (wall_b - startup - wall_a) / n."""
+    return (wall_b - startup - wall_a) / n_task_instances
+
+
+def bench_mapped_task_overhead(runs: int, work: Path) -> dict[str, Any]:
+    """The end-to-end overhead Airflow adds per (mapped) task instance of ``ingest_reports``.
+
+    With the bundled portal on 127.0.0.1, each run times, from an empty data dir each: (a) ``govreports
+    ingest`` as a subprocess (discover, fetch, extract, stage for every enabled source, then the
+    summary: the functions the DAG's tasks call, without Airflow); (b) ``airflow dags test
+    ingest_reports`` (AIRFLOW_HOME under ``work``, SQLite, migrated once before the runs); and
+    Airflow's start-up, ``airflow dags test`` of a DAG without tasks. The task instances of (b) are
+    counted in the metadata DB. Overhead per task instance = (b - start-up - a) / task instances."""
+    from scrapers import local_airflow
+    from scrapers.archive.server import ArchiveServer
+
+    shutil.rmtree(work, ignore_errors=True)
+    home = work / "airflow"
+    noop_dags = work / "noop_dags"
+    noop_dags.mkdir(parents=True)
+    (noop_dags / "bench_noop.py").write_text(_NOOP_DAG, encoding="utf-8")
+    logs = work / "logs"
+    raw: dict[str, list[float]] = {
+        k: [] for k in ("wall_a_s", "wall_b_s", "startup_s", "first_task_s", "ingest_startup_s", "overhead_s")
+    }
+    counts: list[int] = []
+    per_task: dict[str, int] = {}
+    with ArchiveServer() as archive:
+        portal = {"GOVREPORTS_ARCHIVE_URL": archive.url}
+        with _environ({"AIRFLOW_HOME": str(home), **_data_vars(work / "prepare"), **portal}):
+            try:
+                local_airflow.prepare(_airflow_env(home, work / "prepare", portal))
+            except RuntimeError as exc:
+                raise BenchFailure(f"airflow db migrate / pools set failed: {exc}") from exc
+        for run in range(runs):
+            data_a, data_b = work / f"data-a-{run}", work / f"data-b-{run}"
+            env_a = {**os.environ, **_data_vars(data_a), **portal}
+            wall_a = _timed(
+                "govreports ingest", [str(BIN / "govreports"), "ingest"], env_a, logs / f"ingest-{run}.log"
+            )
+            raw["ingest_startup_s"].append(
+                _timed(
+                    "govreports ingest (no source)",
+                    [str(BIN / "govreports"), "ingest", "--source", "(none)"],
+                    {**os.environ, **_data_vars(work / f"data-0-{run}"), **portal},
+                    logs / f"ingest-none-{run}.log",
+                )
+            )
+            noop_env = _airflow_env(
+                home, work / f"data-0-{run}", portal | {"AIRFLOW__CORE__DAGS_FOLDER": str(noop_dags)}
+            )
+            startup = _timed(
+                "airflow dags test bench_noop",
+                [str(local_airflow.AIRFLOW_BIN), "dags", "test", "bench_noop"],
+                noop_env,
+                logs / f"noop-{run}.log",
+            )
+            env_b = _airflow_env(home, data_b, portal)
+            launched = datetime.now(UTC)
+            wall_b = _timed(
+                "airflow dags test ingest_reports",
+                [str(local_airflow.AIRFLOW_BIN), "dags", "test", "ingest_reports"],
+                env_b,
+                logs / f"dags-test-{run}.log",
+            )
+            per_task, states, first = _last_run_task_instances(home / "airflow.db", "ingest_reports")
+            n = sum(per_task.values())
+            if not n or set(states) != {"success"}:
+                raise BenchFailure(f"ingest_reports run {run + 1}: task instance states {states}; see {logs}")
+            counts.append(n)
+            raw["wall_a_s"].append(wall_a)
+            raw["wall_b_s"].append(wall_b)
+            raw["startup_s"].append(startup)
+            raw["first_task_s"].append((first - launched).total_seconds() if first else math.nan)
+            raw["overhead_s"].append(mapped_task_overhead(wall_a, wall_b, startup, n))
+            print(
+                f"bench: mapped-task overhead run {run + 1}: ingest {wall_a:.1f} s, "
+                f"dags test {wall_b:.1f} s, start-up {startup:.1f} s, {n} task instances",
+                file=sys.stderr,
+                flush=True,
+            )
+            for folder in (data_a, data_b, work / f"data-0-{run}"):
+                shutil.rmtree(folder, ignore_errors=True)
+    if len(set(counts)) != 1:
+        raise BenchFailure(f"ingest_reports ran a different number of task instances per run: {counts}")
+    shutil.rmtree(work, ignore_errors=True)
     return {
-        "files": files,
-        "max_s": max(medians) if medians else None,
-        "mapped_task_overhead_s": None,
-        "mapped_task_overhead_note": "not measured by this harness yet (see bench/RESULTS.md)",
+        "n_task_instances": counts[0],
+        "task_instances": per_task,
+        "sources": per_task.get("discover", 0),
+        **{k: _stats(v) for k, v in raw.items()},
+        "method": "median over runs of (wall_b - startup_s - wall_a) / n_task_instances, each run from "
+        "empty data dirs, bundled portal on 127.0.0.1: wall_a = `govreports ingest` (subprocess, all "
+        "enabled sources, no Airflow); wall_b = `airflow dags test ingest_reports` (temporary "
+        "AIRFLOW_HOME, SQLite, migrated before the runs); startup_s = `airflow dags test` of a DAG "
+        "without tasks; n_task_instances counted in the metadata DB (mapped ones included). "
+        "first_task_s: from launching (b) to its first task's start; ingest_startup_s: `govreports "
+        "ingest` with no source (its fixed cost, inside wall_a)",
     }
 
 
@@ -671,6 +853,32 @@ def markdown(results: dict[str, Any]) -> str:
             lines.append(
                 f"| dag_parse {name} s | {s['median']:.2f} | {s['min']:.2f} – {s['max']:.2f} |  |  |"
             )
+    mto = _get(results, "dag_parse.mapped_task_overhead") or {}
+    if mto:
+        row(
+            f"dag_parse: Airflow overhead per task instance, s (ingest_reports, {mto.get('sources', '?')} "
+            f"sources, {mto.get('n_task_instances', '?')} task instances; (b − start-up − a) / n)",
+            "dag_parse.mapped_task_overhead_s",
+            "dag_parse.mapped_task_overhead.overhead_s",
+            "{:.3f}",
+        )
+        for key, label in (
+            ("wall_b_s", "(b) airflow dags test ingest_reports, s"),
+            ("startup_s", "airflow start-up (dags test of a DAG without tasks), s"),
+            ("wall_a_s", "(a) govreports ingest, no Airflow (subprocess), s"),
+            ("first_task_s", "(b) launch to its first task, s"),
+        ):
+            row(
+                f"dag_parse: {label}",
+                f"dag_parse.mapped_task_overhead.{key}.median",
+                f"dag_parse.mapped_task_overhead.{key}",
+                "{:.1f}",
+            )
+    for name, info in (results.get("updated") or {}).items():
+        lines.append(
+            f"| ({name} re-run alone on {info['date']}, {info['runs']} run(s), load average at start "
+            f"{', '.join(str(x) for x in info['load_avg_at_start'])}) |  |  |  |  |"
+        )
     lines += [
         "",
         "Reproduce: `make bench` (full) or `make bench BENCH_SCALE=0.05` (quick); details in "
@@ -678,6 +886,32 @@ def markdown(results: dict[str, Any]) -> str:
         "",
     ]
     return "\n".join(lines)
+
+
+def _merged(path: Path, fresh: dict[str, Any], suites: list[str]) -> dict[str, Any]:
+    """``--only``: the suites just run replace theirs in the existing results (the other suites, the
+    date, scale and machine of the run that produced them are kept); each re-run suite is listed
+    under ``updated`` with its own date, runs and load. No existing results: ``fresh`` as is."""
+    try:
+        merged = json.loads(path.read_text(encoding="utf-8"))
+    except (FileNotFoundError, json.JSONDecodeError):
+        return fresh
+    keys = {"extraction": ("extraction", "extraction_accuracy")}
+    for suite in suites:
+        for key in keys.get(suite, (suite,)):
+            if key in fresh:
+                merged[key] = fresh[key]
+        if suite in fresh.get("suite_seconds", {}):
+            merged.setdefault("suite_seconds", {})[suite] = fresh["suite_seconds"][suite]
+        merged.setdefault("updated", {})[suite] = {
+            "date": fresh["date"],
+            "scale": fresh["scale"],
+            "runs": fresh["runs"],
+            "load_avg_at_start": fresh["machine"]["load_avg_at_start"],
+            "load_avg_at_end": fresh["machine"]["load_avg_at_end"],
+        }
+    merged.get("updated", {}).pop("extraction_accuracy", None)
+    return merged
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -697,6 +931,11 @@ def main(argv: list[str] | None = None) -> int:
         "--no-dbt-options",
         action="store_true",
         help="skip the dbt option comparisons of the incremental suite",
+    )
+    parser.add_argument(
+        "--no-mapped-overhead",
+        action="store_true",
+        help="skip the Airflow per-task overhead measurement of the dag_parse suite",
     )
     parser.add_argument("--out", type=Path, default=settings.REPO_ROOT / "bench")
     args = parser.parse_args(argv)
@@ -736,7 +975,7 @@ def main(argv: list[str] | None = None) -> int:
         )
 
     def dag_parse() -> None:
-        results["dag_parse"] = bench_dag_parse(runs, work)
+        results["dag_parse"] = bench_dag_parse(runs, work, mapped_overhead=not args.no_mapped_overhead)
 
     table = {
         "extraction": extraction,
@@ -762,6 +1001,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"bench: {name} done in {seconds:.0f} s", file=sys.stderr, flush=True)
     results["total_seconds"] = round(time.perf_counter() - began, 1)
     results["machine"]["load_avg_at_end"] = [round(x, 2) for x in os.getloadavg()]
+    if args.only:
+        results = _merged(args.out / "results.json", results, [name for name, _ in steps])
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "results.json").write_text(
         json.dumps(results, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"

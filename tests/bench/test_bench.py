@@ -178,3 +178,67 @@ def test_nothing_new_skips_the_build(tmp_path: Path) -> None:
     result = harness.bench_incremental(20, 2, 1, tmp_path, None, options=False)
     assert result["noop_s"]["median"] < 5 < result["full_build_s"]
     assert result["noop_ratio"] < 0.3
+
+
+def test_only_merges_into_the_existing_results_and_reports_the_task_overhead(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`--only dag_parse` replaces that suite in results.json and keeps the others; the overhead row
+    is in RESULTS.md. The Airflow measurement itself is not run here (it takes minutes)."""
+    existing = {
+        "date": "2026-01-01T00:00:00+00:00",
+        "scale": 1.0,
+        "runs": 3,
+        "machine": {"cores": 2, "memory_gb": 8, "python": "3.11", "load_avg_at_start": [1.0, 1.0, 1.0]},
+        "extraction": {"reports": 10, "reports_per_s": 600.0},
+        "dag_parse": {"max_s": 9.9, "mapped_task_overhead_s": None},
+        "suite_seconds": {"extraction": 5.0},
+    }
+    (tmp_path / "results.json").write_text(json.dumps(existing), encoding="utf-8")
+    overhead = harness.mapped_task_overhead(wall_a=2.0, wall_b=30.0, startup=8.0, n_task_instances=40)
+    assert overhead == pytest.approx(0.5)
+    fake = {
+        "max_s": 0.1,
+        "files": {},
+        "mapped_task_overhead_s": overhead,
+        "mapped_task_overhead": {
+            "n_task_instances": 40,
+            "sources": 9,
+            **{
+                k: harness._stats([v]) for k, v in (("wall_a_s", 2.0), ("wall_b_s", 30.0), ("startup_s", 8.0))
+            },
+            "overhead_s": harness._stats([overhead]),
+        },
+    }
+    monkeypatch.setattr(harness, "bench_dag_parse", lambda runs, work, mapped_overhead=True: fake)
+    assert harness.main(["--runs", "1", "--only", "dag_parse", "--out", str(tmp_path)]) == 0
+    results = json.loads((tmp_path / "results.json").read_text(encoding="utf-8"))
+    assert results["extraction"] == existing["extraction"]
+    assert results["date"] == existing["date"]
+    assert results["dag_parse"]["mapped_task_overhead_s"] == pytest.approx(0.5)
+    assert results["updated"]["dag_parse"]["runs"] == 1
+    assert set(results["suite_seconds"]) == {"extraction", "dag_parse"}
+    md = (tmp_path / "RESULTS.md").read_text(encoding="utf-8")
+    assert "| dag_parse: Airflow overhead per task instance, s (ingest_reports, 9 sources, 40 task" in md
+    assert "| extraction: reports/s" in md
+
+
+def test_task_instances_are_counted_for_the_latest_run(tmp_path: Path) -> None:
+    import sqlite3
+
+    db = tmp_path / "airflow.db"
+    with sqlite3.connect(db) as con:
+        con.execute("CREATE TABLE dag_run (id INTEGER PRIMARY KEY, dag_id TEXT, run_id TEXT)")
+        con.execute(
+            "CREATE TABLE task_instance (dag_id TEXT, run_id TEXT, task_id TEXT, state TEXT, start_date TEXT)"
+        )
+        con.executemany("INSERT INTO dag_run (dag_id, run_id) VALUES ('d', ?)", [("old",), ("new",)])
+        rows = [("old", "a", "failed", None)] + [
+            ("new", task, "success", f"2026-11-23 07:00:0{i}.5")
+            for i, task in enumerate(["a", "b", "b", "b"])
+        ]
+        con.executemany("INSERT INTO task_instance VALUES ('d', ?, ?, ?, ?)", rows)
+    per_task, states, first = harness._last_run_task_instances(db, "d")
+    assert per_task == {"a": 1, "b": 3}
+    assert states == {"success": 4}
+    assert first is not None and first.isoformat() == "2026-11-23T07:00:00.500000+00:00"
