@@ -109,6 +109,7 @@ def extract_document(text: str, hints: DocumentHints | None = None) -> Extractio
     carried: str | None = None
     list_family: str | None = None  # the subject of a lead-in ending with a colon, for its list items
     previous_end: int | None = None
+    own_names = f"{doc.publisher or ''} {doc.title or ''}"  # once per document, not per sentence
     for sentence in split_sentences(ntext):
         if sentence.end <= body_start:
             continue
@@ -124,7 +125,8 @@ def extract_document(text: str, hints: DocumentHints | None = None) -> Extractio
             continue
         # The subject carries over to the next sentence only within a paragraph, or from a lead-in
         # ending with a colon to the numbered items listed under it (…主要指标如下： / ①全年接听…).
-        if previous_end is None or "\n" in ntext[previous_end:sentence.start]:
+        # (str.find with bounds: no slice copied per sentence)
+        if previous_end is None or ntext.find("\n", previous_end, sentence.start) != -1:
             in_list = (list_family is not None and previous_end is not None
                        and not _BLANK_LINE.search(ntext, previous_end, sentence.start)
                        and _LIST_ITEM.match(ntext, sentence.start) is not None)
@@ -140,7 +142,7 @@ def extract_document(text: str, hints: DocumentHints | None = None) -> Extractio
             j += 1
         carried = bind_sentence(ntext, sentence, in_sentence, doc.report_year, is_government, result, carried,
                                 document_family, to_date_partial, own_part, needs_anchor,
-                                own_names=f"{doc.publisher or ''} {doc.title or ''}")
+                                own_names=own_names)
         if ntext[sentence.end - 1] == ":":
             list_family = carried
     in_tables = table_bindings(ntext, [t for t in tables if (section4 is None or not (

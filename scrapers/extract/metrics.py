@@ -661,6 +661,8 @@ def _as_last_year(local: str, report_year: int) -> str:
         if int(match.group(1)) != report_year - 1:
             return match.group(0)
         return "较上年".ljust(len(match.group(0)))
+    if "较" not in local and "比" not in local:
+        return local  # _PREVIOUS_YEAR opens with one of them: nothing to swap, no regex pass
     return _PREVIOUS_YEAR.sub(swap, local)
 
 
@@ -893,20 +895,26 @@ def _topics(rs: RuleSet, text: str, start: int, end: int) -> list[tuple[int, int
     """
     hits: list[tuple[int, int, str | None]] = []
     rival = False  # a rival mediation system was named: 调解, 纠纷 … are still its words
+    compared_re = rs.compared_re
+    if compared_re is not None and _window_monotone(compared_re) and not compared_re.search(text, start, end):
+        compared_re = None  # no yardstick anywhere in the sentence: none in any window of it either
     for match in rs.topic_re.finditer(text, start, end):
         word = match.group(0)
         family = rs.topic_family[word]
-        if _INCLUDED_OPEN.search(text, max(start, match.start() - 22), match.start()):
+        window_start = max(start, match.start() - 22)
+        # _INCLUDED_OPEN opens with "(": a plain find rules most words out before the regex runs.
+        if text.find("(", window_start, match.start()) != -1 and _INCLUDED_OPEN.search(
+                text, window_start, match.start()):
             continue  # 12345热线(含8890、原市长热线): lines merged into the one named, not a subject
         if family is not None and (part := rs.subject_part_res.get(family)) is not None and part.match(
                 text[match.end():min(end, match.end() + 12)]):
             family = None  # 12345企业服务专线: a dedicated line, a part of the hotline's volume
         if family is None and text.startswith("类", match.end()):
             continue  # 其中咨询类…、投诉举报类11.2万件: a category of the hotline's tickets, not a subject
-        if rs.compared_re is not None and _compared(rs.compared_re, text, start, end, match.start(),
-                                                    match.end()):
+        if compared_re is not None and _compared(compared_re, text, start, end, match.start(),
+                                                 match.end()):
             continue  # 首次超过同期一审行政诉讼案件数: the yardstick of a comparison, not the subject
-        if rival and hits and re.search(r"[;。]", text[hits[-1][1]:match.start()]):
+        if rival and hits and _PART_BREAK.search(text, hits[-1][1], match.start()):
             rival = False  # a new sentence part: …参与诉前调解；全年共调解各类矛盾纠纷
         if word in rs.rival_words:
             rival = True
@@ -918,12 +926,22 @@ def _topics(rs: RuleSet, text: str, start: int, end: int) -> list[tuple[int, int
         if family is not None and hits:
             _prev_start, prev_end, prev_family = hits[-1]
             between = text[prev_end:match.start()]
-            if prev_family is None and len(between) <= 12 and not re.search(r"[,，。;；、\d]", between):
+            if prev_family is None and len(between) <= 12 and not _BETWEEN_BREAK.search(between):
                 family = None
             elif prev_family is None and _KIND_LIST.match(between):
                 family = None  # 刑事案件312件、民事案件498件、行政案件16件: kinds of another body's cases
         hits.append((match.start(), match.end(), family))
     return hits
+
+
+@cache
+def _window_monotone(pattern: re.Pattern[str]) -> bool:
+    """Whether a match inside a window of ``text`` is also found by a search over any wider window.
+
+    True for a pattern without anchors or lookarounds (``compared_topics`` is one): only then may
+    one search over the whole sentence stand for the per-word window searches of ``_compared``.
+    """
+    return not re.search(r"\(\?<?[=!]|(?<!\[)\^|\$|\\[bBAZ]", pattern.pattern)
 
 
 def _compared(pattern: re.Pattern[str], text: str, start: int, end: int, word_start: int,
@@ -946,6 +964,8 @@ def _no_topic_near(topics: list[tuple[int, int, str | None]], figure: Figure, ri
 # A unit followed by a kind of place or body: the figure counts those (18个村, 14个镇(街道), 58个部门).
 _PLACES_AFTER = re.compile(
     r"^\s*(?:行政村|自然村|村|社区|村居|居委会|乡镇|镇|乡|街道|镇街|部门|单位|县|市辖区|区县)")
+_PART_BREAK = re.compile(r"[;。]")  # precompiled for _topics (re.search would look up its cache per word)
+_BETWEEN_BREAK = re.compile(r"[,，。;；、\d]")
 _INCLUDED_OPEN = re.compile(r"\((?:含|包括|包含|整合|并入)[^()]{0,20}$")
 
 

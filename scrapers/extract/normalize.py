@@ -56,13 +56,14 @@ def normalize(text: str) -> NormalizedText:
     if unicodedata.is_normalized("NFKC", text):
         return NormalizedText(text, text, None)
     # Only the distinct characters that NFKC changes need work; the runs between them are copied.
-    # (CJK unified ideographs, most of a report, are NFKC-stable: skipped without a lookup.)
-    changing = {c: _LIST_NUMERALS.get(c) or m for c in set(text)
-                if not c.isascii() and not "\u4e00" <= c <= "\u9fff"
-                and (m := unicodedata.normalize("NFKC", c)) != c}
+    changing = _changing(text)
     if not changing:
         return NormalizedText(text, text, None)
     pattern = re.compile("[" + "".join(re.escape(c) for c in changing) + "]")
+    if all(len(mapped) == 1 for mapped in changing.values()):
+        # One character for one (width forms, the common case): the origin is the identity, copied
+        # from a shared array instead of extended run by run.
+        return NormalizedText(text, pattern.sub(lambda m: changing[m.group()], text), _identity(len(text)))
     parts: list[str] = []
     origin = array("l")
     pos = 0
@@ -79,3 +80,35 @@ def normalize(text: str) -> NormalizedText:
         parts.append(text[pos:])
         origin.extend(range(pos, len(text)))
     return NormalizedText(text, "".join(parts), origin)
+
+
+# Characters seen before, by whether NFKC changes them: a document's distinct characters are
+# mostly known after the first few reports, so a set difference (C speed) leaves few to look up.
+# Both stay small: bounded by the characters government reports use.
+_STABLE: set[str] = set()
+_CHANGED: dict[str, str] = {}
+# ASCII and CJK unified ideographs (most of a report) are NFKC-stable: only the other characters are
+# collected (C speed), where ``set(text)`` would make a string object per character.
+_CANDIDATE = re.compile(r"[^\x00-\x7f\u4e00-\u9fff]")
+
+
+def _changing(text: str) -> dict[str, str]:
+    """The distinct characters of ``text`` that NFKC changes, each with its replacement."""
+    unseen = set(_CANDIDATE.findall(text)) - _STABLE
+    for c in unseen.difference(_CHANGED):
+        if (m := unicodedata.normalize("NFKC", c)) == c:
+            _STABLE.add(c)
+        else:
+            _CHANGED[c] = _LIST_NUMERALS.get(c) or m
+    return {c: _CHANGED[c] for c in unseen if c in _CHANGED}
+
+
+_IDENTITY = array("l")
+
+
+def _identity(n: int) -> array:
+    """A fresh array 0, 1, …, n-1 (a slice of a shared one: a copy, so callers may keep it)."""
+    global _IDENTITY
+    if len(_IDENTITY) < n:
+        _IDENTITY = array("l", range(max(n, 2 * len(_IDENTITY))))
+    return _IDENTITY[:n]

@@ -73,6 +73,13 @@ def _add_parts(text: str, start: int, end: int, out: list[Sentence]) -> None:
 
 
 def _add_sentence(text: str, start: int, end: int, out: list[Sentence], context: int) -> None:
+    first = _LIST_MARKER.search(text, start, end)
+    if first is None or (first.start() == start and _LIST_MARKER.search(text, first.end(), end) is None):
+        # No list marker inside (the common case): one sentence, as the loop below would make it.
+        a, b = _strip(text, start, end)
+        if a < b:
+            out.append(Sentence(a, b, text, min(context, a)))
+        return
     cuts = [start]
     for marker in _LIST_MARKER.finditer(text, start, end):
         if marker.start() > start:
