@@ -311,6 +311,76 @@ def _gkmlpt_page(articles: list[Article], total: int, column: Column) -> bytes:
     return json.dumps(payload, ensure_ascii=False, sort_keys=True).encode("utf-8")
 
 
+def render_column(
+    env: Environment,
+    site: SiteConfig,
+    layout: _Layout,
+    column: Column,
+    articles: list[Article],
+    pages: int,
+    resources: dict[str, Resource],
+) -> tuple[list[str], datetime]:
+    """Add one column's resources (attachments, Hanweb datastore, gkmlpt API pages, ``pages`` list
+    pages, articles) to ``resources``; set each article's path. Returns the list paths and the
+    column's last-modified. Shared with the crawl bench's generated portal (scrapers/bench/portal.py)."""
+    list_paths = layout.list_paths(column, pages)
+    for article in articles:
+        article.path = layout.article_path(column, article)
+        if article.pdf is not None:
+            pdf_path = layout.attachment_path(article)
+            article.attachments = [(f"{article.title}.pdf", pdf_path)]
+            resources[pdf_path] = Resource(article.pdf, "application/pdf", article.modified)
+    modified = _latest(a.modified for a in articles)
+    if site.layout == "hanweb":
+        records = [hanweb_record(a.title, a.path, a.listed.isoformat()) for a in articles]
+        resources[dataproxy_key(column.col or 0)] = Resource(
+            datastore_xml(records, len(records)).encode("utf-8"), "text/xml; charset=UTF-8", modified
+        )
+    if site.layout == "gkmlpt":
+        api_pages = max(1, -(-len(articles) // column.page_size))
+        for number in range(api_pages):
+            chunk = articles[number * column.page_size : (number + 1) * column.page_size]
+            resources[gkmlpt_api_key(site, column, number + 1)] = Resource(
+                _gkmlpt_page(chunk, len(articles), column),
+                "application/json; charset=UTF-8",
+                modified,
+            )
+    per_page = column.page_size
+    for number, list_path in enumerate(list_paths):
+        chunk = articles[number * per_page : (number + 1) * per_page]
+        entries = [
+            {
+                "title": a.title,
+                "href": layout.list_href(a, list_path),
+                "date": a.listed.isoformat(),
+            }
+            for a in chunk
+        ]
+        text = env.get_template(f"{site.layout}_list.html").render(
+            site=site,
+            column=column,
+            entries=entries,
+            page=number,
+            pages=pages,
+            page_paths=list_paths,
+            total=len(articles),
+            charset=site.charset,
+            perpage=HANWEB_PERPAGE,
+            categories=[{"id": c.col, "name": c.name} for c in site.columns],
+        )
+        resources[list_path] = _html(text, site.charset, modified)
+    for article in articles:
+        text = env.get_template(f"{site.layout}_article.html").render(
+            site=site,
+            column=column,
+            a=article,
+            list_href=list_paths[0],
+            charset=site.charset,
+        )
+        resources[article.path] = _html(text, site.charset, article.modified)
+    return list_paths, modified
+
+
 def build_site(seeds_dir: Path | None = None) -> dict[str, Resource]:
     """Every page of the bundled portal, by absolute URL path."""
     seeds = locate_seeds_dir(seeds_dir)
@@ -330,63 +400,9 @@ def build_site(seeds_dir: Path | None = None) -> dict[str, Resource]:
             pages = max(1, -(-len(articles) // column.page_size))
             if site.layout in ("hanweb", "gkmlpt"):
                 pages = 1  # one column page; the rest comes from dataproxy.jsp / the JSON API
-            list_paths = layout.list_paths(column, pages)
-            for article in articles:
-                article.path = layout.article_path(column, article)
-                if article.pdf is not None:
-                    pdf_path = layout.attachment_path(article)
-                    article.attachments = [(f"{article.title}.pdf", pdf_path)]
-                    resources[pdf_path] = Resource(article.pdf, "application/pdf", article.modified)
-            modified = _latest(a.modified for a in articles)
+            list_paths, modified = render_column(env, site, layout, column, articles, pages, resources)
             href = list_paths[0] + (f"#{column.col}" if site.layout == "gkmlpt" else "")
             columns.append({"column": column, "href": href, "modified": modified})
-            if site.layout == "hanweb":
-                records = [hanweb_record(a.title, a.path, a.listed.isoformat()) for a in articles]
-                resources[dataproxy_key(column.col or 0)] = Resource(
-                    datastore_xml(records, len(records)).encode("utf-8"), "text/xml; charset=UTF-8", modified
-                )
-            if site.layout == "gkmlpt":
-                api_pages = max(1, -(-len(articles) // column.page_size))
-                for number in range(api_pages):
-                    chunk = articles[number * column.page_size : (number + 1) * column.page_size]
-                    resources[gkmlpt_api_key(site, column, number + 1)] = Resource(
-                        _gkmlpt_page(chunk, len(articles), column),
-                        "application/json; charset=UTF-8",
-                        modified,
-                    )
-            per_page = column.page_size
-            for number, list_path in enumerate(list_paths):
-                chunk = articles[number * per_page : (number + 1) * per_page]
-                entries = [
-                    {
-                        "title": a.title,
-                        "href": layout.list_href(a, list_path),
-                        "date": a.listed.isoformat(),
-                    }
-                    for a in chunk
-                ]
-                text = env.get_template(f"{site.layout}_list.html").render(
-                    site=site,
-                    column=column,
-                    entries=entries,
-                    page=number,
-                    pages=pages,
-                    page_paths=list_paths,
-                    total=len(articles),
-                    charset=site.charset,
-                    perpage=HANWEB_PERPAGE,
-                    categories=[{"id": c.col, "name": c.name} for c in site.columns],
-                )
-                resources[list_path] = _html(text, site.charset, modified)
-            for article in articles:
-                text = env.get_template(f"{site.layout}_article.html").render(
-                    site=site,
-                    column=column,
-                    a=article,
-                    list_href=list_paths[0],
-                    charset=site.charset,
-                )
-                resources[article.path] = _html(text, site.charset, article.modified)
         site_modified = _latest(c["modified"] for c in columns)
         home = env.get_template("site_home.html").render(site=site, columns=columns, charset=site.charset)
         resources[f"/{site.slug}/index.html"] = _html(home, site.charset, site_modified)

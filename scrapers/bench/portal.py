@@ -22,21 +22,7 @@ from datetime import date
 from pathlib import Path
 
 from scrapers.archive.catalog import Column, Item, Notice, SiteConfig
-from scrapers.archive.site import (
-    HANWEB_PERPAGE,
-    Article,
-    Resource,
-    _at,
-    _environment,
-    _gkmlpt_page,
-    _html,
-    _Layout,
-    _local,
-    dataproxy_key,
-    datastore_xml,
-    gkmlpt_api_key,
-    hanweb_record,
-)
+from scrapers.archive.site import Article, Resource, _at, _environment, _Layout, _local, render_column
 from scrapers.bench.corpus import GeneratedReport, generate, render_pdf
 from scrapers.sources import Source
 
@@ -129,50 +115,8 @@ def build_portal(
             _notice(s * 100 + k, articles[k * 10].listed) for k in range(max(1, len(articles) // 10))
         ]
         articles.sort(key=lambda a: (a.listed, a.key), reverse=True)
-        for article in articles:
-            article.path = layout.article_path(column, article)
-            if article.pdf is not None:
-                pdf_path = layout.attachment_path(article)
-                article.attachments = [(f"{article.title}.pdf", pdf_path)]
-                resources[pdf_path] = Resource(article.pdf, "application/pdf", article.modified)
-        modified = max(a.modified for a in articles)
         list_pages = 1 if platform in ("hanweb", "gkmlpt") else -(-len(articles) // PAGE_SIZE)
-        list_paths = layout.list_paths(column, list_pages)
-        if platform == "hanweb":
-            records = [hanweb_record(a.title, a.path, a.listed.isoformat()) for a in articles]
-            resources[dataproxy_key(column.col or 0)] = Resource(
-                datastore_xml(records, len(records)).encode("utf-8"), "text/xml; charset=UTF-8", modified
-            )
-        if platform == "gkmlpt":
-            for number in range(-(-len(articles) // PAGE_SIZE)):
-                part = articles[number * PAGE_SIZE : (number + 1) * PAGE_SIZE]
-                resources[gkmlpt_api_key(site, column, number + 1)] = Resource(
-                    _gkmlpt_page(part, len(articles), column), "application/json; charset=UTF-8", modified
-                )
-        for number, list_path in enumerate(list_paths):
-            part = articles[number * PAGE_SIZE : (number + 1) * PAGE_SIZE]
-            entries = [
-                {"title": a.title, "href": layout.list_href(a, list_path), "date": a.listed.isoformat()}
-                for a in part
-            ]
-            text = env.get_template(f"{platform}_list.html").render(
-                site=site,
-                column=column,
-                entries=entries,
-                page=number,
-                pages=list_pages,
-                page_paths=list_paths,
-                total=len(articles),
-                charset=site.charset,
-                perpage=HANWEB_PERPAGE,
-                categories=[{"id": column.col, "name": column.name}],
-            )
-            resources[list_path] = _html(text, site.charset, modified)
-        for article in articles:
-            text = env.get_template(f"{platform}_article.html").render(
-                site=site, column=column, a=article, list_href=list_paths[0], charset=site.charset
-            )
-            resources[article.path] = _html(text, site.charset, article.modified)
+        list_paths, _ = render_column(env, site, layout, column, articles, list_pages, resources)
         entry = base_url + list_paths[0] + (f"#{column.col}" if platform == "gkmlpt" else "")
         sources.append(
             Source(
@@ -211,24 +155,19 @@ def serve(pages: int, url_file: Path, with_pdf: bool = True) -> None:
         httpd.server_close()
 
 
-def crawl(url: str, pages: int, data_dir: Path, with_pdf: bool = True) -> dict[str, float]:
+def crawl(url: str, pages: int, data_dir: Path) -> dict[str, float]:
     """Discover and fetch every source of the portal at ``url``; what the ingest task's first two steps do."""
-    from scrapers.fetch.fetchlog import log_path
+    from scrapers.fetch.fetchlog import log_path, read_log
     from scrapers.pipeline import discover_step, fetch_step
 
-    _, sources = build_portal(pages, url, with_pdf=False)
-    del with_pdf
+    _, sources = build_portal(pages, url, with_pdf=False)  # the sources do not depend on the PDFs
     started = time.perf_counter()
     candidates = fetched = 0
     for source in sources:
         candidates += discover_step(source, data_dir)["candidates"]
         fetched += fetch_step(source, data_dir)["fetched"]
     seconds = time.perf_counter() - started
-    requests = sum(
-        sum(1 for _ in log_path(data_dir, s.name).open(encoding="utf-8"))
-        for s in sources
-        if log_path(data_dir, s.name).exists()
-    )
+    requests = sum(len(read_log(log_path(data_dir, s.name))) for s in sources)
     return {
         "requests": requests,
         "candidates": candidates,

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -188,9 +189,15 @@ def _alternation(words: Iterable[str]) -> str:
 
 
 @cache
+def raw_rules(path: Path = RULES_YAML) -> dict[str, Any]:
+    """The parsed YAML, read once per process for every module that compiles part of it."""
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+@cache
 def load_rules(path: Path = RULES_YAML) -> RuleSet:
     """Compile the YAML once per process: rules are data, matching must stay cheap."""
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw = raw_rules(path)
     known = metric_keys()
     topic_family: dict[str, str | None] = {}
     for family, words in raw["topics"].items():

@@ -153,7 +153,7 @@ def find_figures(text: str) -> list[Figure]:
     for match in _FIGURE_RE.finditer(text):
         if match.group("chinese") is not None and match.group("unit") is None and (
                 match.group("pct_cn") is None):
-            continue  # _figure_from_match's first test, inlined: most matches (一是, 两个) end here
+            continue  # Chinese numerals count only as counts or percentages (most matches: 一是, 两个)
         figure = _figure_from_match(text, match)
         if figure is not None:
             figures.append(figure)
@@ -163,8 +163,6 @@ def find_figures(text: str) -> list[Figure]:
 def _figure_from_match(text: str, match: re.Match[str]) -> Figure | None:
     start, end = match.span()
     arabic, chinese = match.group("arabic"), match.group("chinese")
-    if chinese is not None and match.group("unit") is None and match.group("pct_cn") is None:
-        return None  # Chinese numerals are figures only as counts or percentages (the common case: 一是)
     before = text[start - 1] if start > 0 else ""
     after = text[end:end + 6]
     pct_cn = match.group("pct_cn") is not None

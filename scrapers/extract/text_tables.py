@@ -26,17 +26,16 @@ import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
-import yaml
-
 from scrapers.extract.metrics import (
-    RULES_YAML,
     Binding,
     Rule,
     RuleSet,
+    _alternation,
     _decimals,
     _topics,
     _vetoed,
     load_rules,
+    raw_rules,
 )
 from scrapers.extract.numbers import Figure, find_figures
 from scrapers.extract.periods import _MULTI_YEAR, _PARTIAL, _YEAR
@@ -44,7 +43,6 @@ from scrapers.extract.periods import _MULTI_YEAR, _PARTIAL, _YEAR
 _PIPE_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?$")
 _SPACE_GAP = re.compile(r" {2,}|\t")
 _SIGN_PREFIX = re.compile(r"^(?:(?P<minus>[-−–↓]|下降|减少|降低|下滑|回落)|[+↑]|增长|上升|提高|增加)?\s*")
-_PLACEHOLDER = re.compile(r"^(?:[-—–//\\*]+|—+|无|暂无|/)$")
 _YEAR_CELL = re.compile(r"^((?:19|20)\d{2})\s*(?:年度?)?$")
 _ANNOTATION = re.compile(
     r"[(\[【]\s*(?:单位\s*[:：]?\s*)?(?P<u>[万亿]?(?:件次|人次|件|起|宗|个|人|名|位|次|通|条|单|例|处|家|所|间)"
@@ -116,10 +114,10 @@ class Layout:
 
 @cache
 def _layout() -> Layout:
-    raw = yaml.safe_load(RULES_YAML.read_text(encoding="utf-8"))["tables"]
+    raw = raw_rules()["tables"]
 
     def alt(words: list[str]) -> re.Pattern[str]:
-        return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+        return re.compile(_alternation(words))
 
     scopes = list(raw.get("total_scopes", ()))
     neutral = [*raw["neutral"], *raw["totals"], *raw["this_year"], *scopes]

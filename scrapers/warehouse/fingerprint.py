@@ -38,12 +38,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 from scrapers import settings
+from scrapers.atomic import write_atomic
 
 VERSION = 1
 _PROJECT_SKIP = {"target", "logs", "dbt_packages", ".user.yml"}
@@ -150,10 +150,7 @@ def record_build(fingerprint: dict[str, Any]) -> Path:
     if missing:
         raise FileNotFoundError(f"cannot record a build: no {' or '.join(missing)} file")
     path = fingerprint_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + f".tmp{os.getpid()}")
-    tmp.write_text(json.dumps({"fingerprint": fingerprint, "outputs": outputs}, indent=1), encoding="utf-8")
-    os.replace(tmp, path)
+    write_atomic(path, json.dumps({"fingerprint": fingerprint, "outputs": outputs}, indent=1).encode("utf-8"))
     return path
 
 

@@ -7,22 +7,9 @@ build (fixture `rerun`) stages the same data as a rerun that fetched nothing new
 (fetch log grown, last_fetched_at moved, a recurring failure re-stamped): the marts must be
 identical apart from dim_report.last_fetched_at and mart_failures.occurred_at.
 
-The data (report ids are readable stand-ins for the 16-hex-digit hashes):
+The data: sources a and b are described in staged_data.py (shared with the PostgreSQL and
+publishing tests); in addition:
 
-  source a, 潍坊市司法局 (370700, prefecture), reconsideration + litigation, 2021, 2022, 2023;
-      2023 has two reports: the later-published one counts although the other is longer;
-      the 2022 report quotes a 2021 figure (fact_year 2021), which must not be kept.
-  source a, 潍城区司法局 (370702, county), mediation, 2021 and 2023 (gap year 2022).
-  source a, 潍坊市12345热线 (370700), hotline, 2022 and 2023; 2023 has two reports published the
-      same day: the longer text counts. The 2022 satisfaction rate is 101 (a warn-only test).
-  source a, 江阴市人民政府 (320281, county), two doc_types per year, 2021 and 2022: the
-      法治政府建设 report (rule_of_law_report, the whole reconsideration/litigation caseload) and the
-      政府信息公开工作年度报告 (ogi_annual_report, information-disclosure cases only, same metric
-      keys). Both count and stay apart; yoy compares within each doc_type. The 2022 OGI report
-      has a revised version published later: it supersedes the first within ogi_annual_report
-      only (the 2022 rule_of_law_report, published later still, would have hidden it before).
-  source b, 浙江省司法厅 (330000, province), two reports and an empty facts file; it also staged
-      the 2022 report of source a (same text, fetched later) and a report without a year.
   source c (staged_data_xinyu.py), 新余市 (360500) and its two counties: the city roll-up, stated
       year-on-year changes, the cross-field quality rules, publisher kinds, a code unknown to the
       division seed, a report found under three URLs.
@@ -41,20 +28,16 @@ from pathlib import Path
 import duckdb
 import pytest
 from staged_data import (
-    DOCUMENT_SCHEMA,
     DOCUMENTS_A,
     DOCUMENTS_B,
-    FACT_SCHEMA,
     FACTS_A,
-    FAILURE_SCHEMA,
     FAILURES,
     FETCH_LOG,
-    FETCH_LOG_SCHEMA,
     JY_GOV,
     LAW,
     OGI,
     WF_HOTLINE,
-    _write,
+    write_staged,
 )
 from staged_data_xinyu import DOCUMENTS_C, FACTS_C
 
@@ -80,12 +63,7 @@ def _dbt(*args: str, env: dict[str, str], tmp: Path) -> subprocess.CompletedProc
 
 def _build_warehouse(tmp: Path, documents: dict, facts: dict, failures: dict, fetch_log: dict) -> dict:
     """Stage the given rows (per source) into tmp, then `dbt build` (seeds included) into tmp."""
-    staged = tmp / "staged"
-    for source in documents:
-        _write(staged, "documents", source, documents[source], DOCUMENT_SCHEMA)
-        _write(staged, "facts", source, facts[source], FACT_SCHEMA)
-        _write(staged, "failures", source, failures[source], FAILURE_SCHEMA)
-        _write(staged, "fetch_log", source, fetch_log[source], FETCH_LOG_SCHEMA)
+    staged = write_staged(tmp / "staged", documents, facts, failures, fetch_log)
 
     warehouse = tmp / "warehouse.duckdb"
     env = {

@@ -14,8 +14,9 @@ import typing
 from pathlib import Path
 
 import pytest
+from passages import gold_alternatives, written_values
 
-from scrapers.evaluate import CorpusDocument, iter_numbers, load_corpus, trap_in_text
+from scrapers.evaluate import CorpusDocument, load_corpus, trap_in_text
 from scrapers.records import DocType, Qualifier
 from scrapers.vocabulary import metric_keys, metrics
 
@@ -44,15 +45,14 @@ def _entries(gold: dict) -> list[dict]:
     """Every gold figure: facts (each any_of alternative) and also_fine."""
     out = []
     for raw in gold.get("facts", []):
-        out.extend(raw.get("any_of", [raw]))
+        out.extend(gold_alternatives(raw))
     out.extend(gold.get("also_fine", []))
     return out
 
 
 def _written(value: float, text: str) -> bool:
     value = abs(value)  # 同比下降3.4% is written 3.4
-    tokens = [*iter_numbers(text), *iter_numbers(text, space_groups=False)]
-    written = {round(v, 6) for t in tokens for v in t.values}
+    written = written_values(text)
     if round(value, 6) in written:
         return True
     if value == 0 and ZERO_WORDS.search(text):
@@ -99,7 +99,7 @@ def test_gold_is_well_formed(doc: CorpusDocument) -> None:
 @pytest.mark.parametrize("doc", DOCS, ids=IDS)
 def test_gold_numbers_are_written(doc: CorpusDocument) -> None:
     """Required figures only: also_fine may hold derived totals that no line of the text states."""
-    required = [a for raw in doc.gold["facts"] for a in raw.get("any_of", [raw])]
+    required = [a for raw in doc.gold["facts"] for a in gold_alternatives(raw)]
     for entry in required:
         assert _written(float(entry["value"]), doc.text), f"{entry} not written in {doc.name}"
 

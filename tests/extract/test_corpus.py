@@ -15,6 +15,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from passages import gold_alternatives, written_values
 
 from scrapers.evaluate import evaluate, iter_numbers, load_corpus, run_corpus, score_document, trap_in_text
 from scrapers.records import DocType, DocumentFields, Extraction, Fact, Qualifier
@@ -273,7 +274,7 @@ def corpus() -> list:
 
 
 def _gold_facts(g: dict) -> list[dict]:
-    return [alt for f in g["facts"] for alt in f.get("any_of", [f])]
+    return [alt for f in g["facts"] for alt in gold_alternatives(f)]
 
 
 def test_corpus_gold_files_are_valid(corpus: list) -> None:
@@ -317,8 +318,7 @@ def test_every_gold_number_and_trap_is_in_the_text(corpus: list) -> None:
     piece of the text the extractor is given."""
     problems = []
     for doc in corpus:
-        tokens = [*iter_numbers(doc.text), *iter_numbers(doc.text, space_groups=False)]
-        written = {round(v, 6) for t in tokens for v in t.values}
+        written = written_values(doc.text)
         for f in _gold_facts(doc.gold):
             value = abs(float(f["value"]))
             if value == 0 and any(w in doc.text for w in ZERO_WORDS):

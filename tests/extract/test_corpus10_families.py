@@ -13,13 +13,10 @@ fire. Written for these tests, not copied from any report.
 from __future__ import annotations
 
 import pytest
-from passages import HOT, LIT, MED, REC, Passage, assert_passage, fx
+from passages import HOT, LIT, M2023, MED, REC, T2022, T2023, Passage, assert_passage, fx
 
 from scrapers.extract import extract_document
 
-T2023 = "某市人民政府关于2023年度法治政府建设情况的报告\n"
-T2022 = "某县人民政府关于2022年度法治政府建设情况的报告\n"
-M2023 = "某区司法局2023年人民调解工作总结\n"
 H2024 = "某区12345政务服务便民热线2024年度运行情况报告\n"
 
 PASSAGES: tuple[Passage, ...] = (

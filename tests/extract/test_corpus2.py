@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 import pytest
+from passages import gold_alternatives, written_values
 
 from scrapers.evaluate import iter_numbers, load_corpus, trap_in_text
 from scrapers.vocabulary import metrics
@@ -24,18 +25,6 @@ QUALIFIERS = {"exact", "at_least", "approx", "at_most"}
 ZERO_WORDS = re.compile(r"未发生|未有|没有|无|未被|零|0|〇")
 # a column headed (万件) holds the value divided by 10 000
 WAN_COLUMN = re.compile(r"[（(]万件[)）]")
-
-
-def _alternatives(fact: dict) -> list[dict]:
-    return fact.get("any_of", [fact])
-
-
-def _written_values(text: str) -> set[float]:
-    values: set[float] = set()
-    for space_groups in (True, False):
-        for token in iter_numbers(text, space_groups=space_groups):
-            values.update(token.values)
-    return values
 
 
 def _is_written(value: float, text: str, values: set[float]) -> bool:
@@ -52,7 +41,8 @@ def test_corpus_size_and_coverage():
     assert len(DOCS) >= 45
     types = {d.gold["document"]["doc_type"] for d in DOCS}
     assert types == DOC_TYPES
-    families = {a["metric"].split(".")[0] for d in DOCS for f in d.gold["facts"] for a in _alternatives(f)}
+    families = {a["metric"].split(".")[0]
+                for d in DOCS for f in d.gold["facts"] for a in gold_alternatives(f)}
     assert {"reconsideration", "litigation", "mediation", "hotline"} <= families
     assert sum(1 for d in DOCS if not d.gold["facts"]) >= 5
 
@@ -65,7 +55,7 @@ def test_gold_validates(doc):
     assert isinstance(document["report_year"], int)
     assert set(doc.gold) >= {"document", "facts", "also_fine", "traps"}
     for fact in doc.gold["facts"]:
-        alternatives = _alternatives(fact)
+        alternatives = gold_alternatives(fact)
         assert alternatives, fact
         if "any_of" in fact:
             assert len(alternatives) >= 2, fact
@@ -84,9 +74,9 @@ def test_gold_validates(doc):
 
 @pytest.mark.parametrize("doc", DOCS, ids=IDS)
 def test_gold_numbers_are_written(doc):
-    values = _written_values(doc.text)
+    values = written_values(doc.text)
     for fact in doc.gold["facts"]:
-        for alt in _alternatives(fact):
+        for alt in gold_alternatives(fact):
             assert _is_written(alt["value"], doc.text, values), (doc.name, alt)
 
 

@@ -13,9 +13,10 @@ import json
 import re
 from collections import Counter
 from pathlib import Path
-from typing import Any, get_args
+from typing import get_args
 
 import pytest
+from passages import gold_alternatives, written_values
 
 from scrapers.evaluate import iter_numbers, load_corpus, load_text, run_corpus, trap_in_text
 from scrapers.records import DocType, Qualifier
@@ -37,18 +38,6 @@ def _document_path(gold_path: Path) -> Path:
     return found[0]
 
 
-def _alternatives(entry: dict[str, Any]) -> list[dict[str, Any]]:
-    return entry.get("any_of", [entry])
-
-
-def _written_values(text: str) -> set[float]:
-    values: set[float] = set()
-    for space_groups in (True, False):  # a space is a thousands separator or a gap between cells
-        for token in iter_numbers(text, space_groups=space_groups):
-            values.update(round(v, 6) for v in token.values)
-    return values
-
-
 @pytest.fixture(scope="module")
 def texts() -> dict[str, str]:
     return {p.name: load_text(_document_path(p))[0] for p in GOLD_FILES}
@@ -60,7 +49,8 @@ def test_the_set_has_the_promised_shape() -> None:
     doc_types = Counter(g["document"]["doc_type"] for g in golds)
     assert set(doc_types) == DOC_TYPES, doc_types
     assert sum(1 for g in golds if not g["facts"]) >= 6
-    families = Counter(a["metric"].split(".")[0] for g in golds for e in g["facts"] for a in _alternatives(e))
+    families = Counter(a["metric"].split(".")[0]
+                       for g in golds for e in g["facts"] for a in gold_alternatives(e))
     assert set(families) == {"reconsideration", "litigation", "mediation", "hotline"}
     assert sum(1 for g in golds if g["traps"]) >= 40
 
@@ -75,7 +65,7 @@ def test_gold_is_well_formed(gold_path: Path) -> None:
     keys = metric_keys()
     seen: set[tuple[str, float, int | None]] = set()
     for entry in gold["facts"]:
-        alternatives = _alternatives(entry)
+        alternatives = gold_alternatives(entry)
         assert alternatives, entry
         if "any_of" in entry:
             assert len(alternatives) >= 2, entry
@@ -104,9 +94,9 @@ def test_gold_is_well_formed(gold_path: Path) -> None:
 def test_every_gold_number_is_written_in_the_document(gold_path: Path, texts: dict[str, str]) -> None:
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
     text = texts[gold_path.name]
-    written = _written_values(text)
+    written = written_values(text)
     for entry in gold["facts"]:
-        for fact in _alternatives(entry):
+        for fact in gold_alternatives(entry):
             value = abs(float(fact["value"]))  # 同比下降3.4% is written 3.4
             if value == 0 and ZERO_WORDS.search(text):
                 continue

@@ -14,12 +14,12 @@ trap variants that must not fire. Written for these tests, not copied from any r
 from __future__ import annotations
 
 import pytest
-from passages import H2022, HOT, REC, T2022, Passage, assert_passage, fx
+from passages import H2022, HOT, REC, T2022, T2023, Passage, assert_passage, fx
 
 from scrapers.extract import extract_document
 from scrapers.extract.document import doc_type_of
 
-T2023 = "某市人民政府关于2023年度法治政府建设情况的报告\n"
+# A Jinan title, not passages.H2023: the passages below name Jinan's districts.
 H2023 = "济南市12345市民服务热线2023年工作报告\n"
 
 # Column groups under a spanning header: each group's columns take the group's subject, 上年 gives

@@ -12,14 +12,12 @@ tests, not copied from any report.
 from __future__ import annotations
 
 import pytest
-from passages import HOT, MED, REC, Passage, assert_passage, fx
+from passages import H2023, HOT, MED, REC, T2023, Passage, assert_passage, fx
 
 from scrapers.extract import extract_document
 from scrapers.records import DocumentHints
 
-T2023 = "某市人民政府关于2023年度法治政府建设情况的报告\n"
 M2024 = "某市司法局2024年人民调解工作总结\n"
-H2023 = "某市12345政务服务便民热线2023年度运行情况报告\n"
 H2018 = "某市12345政务服务便民热线2018年度运行情况报告\n"
 
 PASSAGES: tuple[Passage, ...] = (

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 from general_passages import PASSAGES_GENERAL
-from passages import Passage, assert_passage
+from passages import S4_HEADING, S5_NEXT, Passage, assert_passage, facts_by_metric
 
 from scrapers.extract import extract_document
 
@@ -37,14 +37,8 @@ def test_full_width_text_with_line_breaks_keeps_offsets() -> None:
 # --- section 四 of OGI reports -----------------------------------------------------------------
 
 OGI = "某市自然资源局2023年政府信息公开工作年度报告\n"
-HEADING = "四、政府信息公开行政复议、行政诉讼情况\n"
-NEXT = "\n五、存在的主要问题及改进情况\n本年度无。"
 HEADERS = "行政复议\n行政诉讼\n结果维持\n结果纠正\n其他结果\n尚未审结\n总计\n未经复议直接起诉\n复议后起诉\n"
 ROW = [3, 1, 0, 1, 5, 2, 0, 1, 0, 3, 0, 0, 0, 0, 0]
-
-
-def _s4(text: str) -> dict[str, float]:
-    return {f.metric: f.value for f in extract_document(text).facts}
 
 
 def _want(row: list[int]) -> dict[str, float]:
@@ -56,28 +50,28 @@ def _want(row: list[int]) -> dict[str, float]:
 
 
 def test_s4_one_number_per_line() -> None:
-    assert _s4(OGI + HEADING + HEADERS + "\n".join(map(str, ROW)) + NEXT) == _want(ROW)
+    assert facts_by_metric(OGI + S4_HEADING + HEADERS + "\n".join(map(str, ROW)) + S5_NEXT) == _want(ROW)
 
 
 def test_s4_one_number_per_line_with_blank_lines() -> None:
-    assert _s4(OGI + HEADING + HEADERS + "\n\n".join(map(str, ROW)) + NEXT) == _want(ROW)
+    assert facts_by_metric(OGI + S4_HEADING + HEADERS + "\n\n".join(map(str, ROW)) + S5_NEXT) == _want(ROW)
 
 
 @pytest.mark.parametrize("footer", ["— 5 —", "- 5 -", "第 5 页 共 8 页", "第5页", "5 / 8"])
 def test_s4_page_footer_between_numbers(footer: str) -> None:
     cells = [str(n) for n in ROW]
     body = "\n".join(cells[:7]) + f"\n\n{footer}\n\n" + "\n".join(cells[7:])
-    assert _s4(OGI + HEADING + HEADERS + body + NEXT) == _want(ROW)
+    assert facts_by_metric(OGI + S4_HEADING + HEADERS + body + S5_NEXT) == _want(ROW)
 
 
 def test_s4_page_footer_inside_a_flat_row() -> None:
     body = " ".join(map(str, ROW[:10])) + "\n— 6 —\n" + " ".join(map(str, ROW[10:]))
-    assert _s4(OGI + HEADING + HEADERS + body + NEXT) == _want(ROW)
+    assert facts_by_metric(OGI + S4_HEADING + HEADERS + body + S5_NEXT) == _want(ROW)
 
 
 def test_s4_all_zero_row() -> None:
-    assert _s4(OGI + HEADING + HEADERS + " ".join(["0"] * 15) + NEXT) == _want([0] * 15)
-    assert _s4(OGI + HEADING + HEADERS + "\n".join(["0"] * 15) + NEXT) == _want([0] * 15)
+    assert facts_by_metric(OGI + S4_HEADING + HEADERS + " ".join(["0"] * 15) + S5_NEXT) == _want([0] * 15)
+    assert facts_by_metric(OGI + S4_HEADING + HEADERS + "\n".join(["0"] * 15) + S5_NEXT) == _want([0] * 15)
 
 
 def test_s4_html_rowspan_colspan_header_rows() -> None:
@@ -96,9 +90,9 @@ def test_s4_html_rowspan_colspan_header_rows() -> None:
     from scrapers.parse import parse_page
 
     text = parse_page(html.encode(), "https://example.gov.cn/a.html", "text/html").text
-    assert _s4(text) == _want(ROW)
+    assert facts_by_metric(text) == _want(ROW)
 
 
 def test_s4_year_below_the_row_is_not_a_cell() -> None:
     body = " ".join(map(str, ROW)) + "\n2023年度，本机关政府信息公开工作总体平稳。"
-    assert _s4(OGI + HEADING + HEADERS + body + NEXT) == _want(ROW)
+    assert facts_by_metric(OGI + S4_HEADING + HEADERS + body + S5_NEXT) == _want(ROW)

@@ -11,21 +11,26 @@ the facts it must yield, so that a table layout the rules do not generalize to f
 from __future__ import annotations
 
 import pytest
-from passages import H2022, M2022, T2022, Passage, assert_passage
-
-from scrapers.extract import extract_document
-
-Fact = tuple[str, float, str | None, str, int | None]
+from passages import (
+    H2022,
+    HOT,
+    M2022,
+    MED,
+    REC,
+    S4_HEADING,
+    S5_NEXT,
+    T2022,
+    Fact,
+    Passage,
+    assert_passage,
+    facts_by_metric,
+    fx,
+)
 
 
 def _f(metric: str, value: float, unit: str | None = None, year: int | None = None) -> Fact:
-    return (metric, value, unit, "exact", year)
+    return fx(metric, value, unit, year=year)
 
-
-REC = "reconsideration"
-LIT = "litigation"
-MED = "mediation"
-HOT = "hotline"
 
 # The same year-comparison figures, whatever the rendering: 2022 is the report year.
 YEAR_TABLE_FACTS: tuple[Fact, ...] = (
@@ -125,14 +130,12 @@ YEAR_TABLES: tuple[Passage, ...] = (
 )
 
 
-SECTION4 = "四、政府信息公开行政复议、行政诉讼情况\n"
-NEXT = "\n五、存在的主要问题及改进情况\n本年度无。\n"
 OGI = "某县人民政府2022年政府信息公开工作年度报告\n"
 FIVE = ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计")
 
 
 def _ogi(body: str) -> dict[str, float]:
-    return {f.metric: f.value for f in extract_document(OGI + SECTION4 + body + NEXT).facts}
+    return facts_by_metric(OGI + S4_HEADING + body + S5_NEXT + "\n")
 
 
 def test_section4_html_rowspan_colspan() -> None:

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from passages import T2023
 
 from scrapers.extract import extract_document
 from scrapers.extract.normalize import normalize
 from scrapers.extract.text_tables import cell_value, find_text_tables
 from scrapers.parse import parse_page
-
-T2023 = "某市人民政府关于2023年度法治政府建设情况的报告\n"
 
 
 def _facts(text: str) -> set[tuple]:

@@ -47,109 +47,78 @@ per_report as (
 
 ),
 
+{# The per-report rules. An `exceeds` rule flags value > related; a `rate` rule flags a stated rate
+    further than the tolerance from numerator / denominator * 100 (value = the rate, related = the
+    numerator, expected_value = the recomputed rate). Columns are per_report's. -#}
+{%- set per_report_rules = [
+    {'rule': 'corrected_exceeds_concluded', 'severity': 'warning',
+     'metric': 'reconsideration.corrected', 'value': 'corrected',
+     'related_metric': 'reconsideration.concluded', 'related': 'concluded',
+     'message': 'More reconsideration decisions corrected the agency than cases were concluded.'},
+    {'rule': 'decisions_exceed_concluded', 'severity': 'warning',
+     'metric': 'reconsideration.upheld', 'value': 'upheld',
+     'related_metric': 'reconsideration.concluded', 'related': 'concluded',
+     'condition': 'corrected + upheld > concluded',
+     'message': 'Corrected plus upheld reconsideration decisions exceed the cases concluded.'},
+    {'rule': 'accepted_exceeds_received', 'severity': 'warning',
+     'metric': 'reconsideration.accepted', 'value': 'accepted',
+     'related_metric': 'reconsideration.received', 'related': 'received',
+     'message': 'More reconsideration applications accepted than received.'},
+    {'rule': 'concluded_exceeds_received', 'severity': 'info',
+     'metric': 'reconsideration.concluded', 'value': 'concluded',
+     'related_metric': 'reconsideration.received', 'related': 'received',
+     'message': 'More reconsideration cases concluded than received: possible only with cases carried over from the previous year (no carried-over figure in the vocabulary to check).'},
+    {'rule': 'correction_rate_inconsistent', 'severity': 'warning',
+     'metric': 'reconsideration.correction_rate', 'value': 'correction_rate',
+     'related_metric': 'reconsideration.corrected', 'related': 'corrected',
+     'denominator': 'concluded',
+     'message': 'The stated correction rate differs from corrected / concluded beyond the tolerance.'},
+    {'rule': 'litigation_lost_exceeds_concluded', 'severity': 'warning',
+     'metric': 'litigation.lost', 'value': 'litigation_lost',
+     'related_metric': 'litigation.concluded', 'related': 'litigation_concluded',
+     'message': 'More lawsuits lost than concluded.'},
+    {'rule': 'loss_rate_inconsistent', 'severity': 'warning',
+     'metric': 'litigation.loss_rate', 'value': 'litigation_loss_rate',
+     'related_metric': 'litigation.lost', 'related': 'litigation_lost',
+     'denominator': 'litigation_concluded',
+     'message': 'The stated loss rate differs from lost / concluded lawsuits beyond the tolerance.'},
+    {'rule': 'resolved_exceeds_disputes', 'severity': 'warning',
+     'metric': 'mediation.resolved', 'value': 'resolved',
+     'related_metric': 'mediation.disputes', 'related': 'disputes',
+     'message': 'More disputes resolved than mediated.'},
+    {'rule': 'success_rate_inconsistent', 'severity': 'warning',
+     'metric': 'mediation.success_rate', 'value': 'success_rate',
+     'related_metric': 'mediation.resolved', 'related': 'resolved',
+     'denominator': 'disputes',
+     'message': 'The stated mediation success rate differs from resolved / disputes beyond the tolerance.'},
+] -%}
+
 issues as (
 
+    {% for r in per_report_rules -%}
+    {%- if r.denominator -%}
+        {%- set recomputed = r.related ~ ' / ' ~ r.denominator ~ ' * 100' -%}
+    {%- endif %}
     select
-        'corrected_exceeds_concluded' as rule, 'warning' as severity, report_id,
-        'reconsideration.corrected' as metric, corrected as value,
-        'reconsideration.concluded' as related_metric, concluded as related_value,
-        cast(null as {{ type_double() }}) as expected_value,
-        'More reconsideration decisions corrected the agency than cases were concluded.' as message
+        '{{ r.rule }}' as rule, '{{ r.severity }}' as severity, report_id,
+        '{{ r.metric }}' as metric, {{ r.value }} as value,
+        '{{ r.related_metric }}' as related_metric, {{ r.related }} as related_value,
+        {% if r.denominator -%}
+        {{ round_double(recomputed, 2) }}
+        {%- else -%}
+        cast(null as {{ type_double() }})
+        {%- endif %} as expected_value,
+        '{{ r.message }}' as message
     from per_report
-    where corrected > concluded
+    {% if r.denominator -%}
+    where {{ r.denominator }} > 0
+        and abs({{ r.value }} - {{ recomputed }}) > {{ var('rate_tolerance_pct_points') }}
+    {%- else -%}
+    where {{ r.condition or (r.value ~ ' > ' ~ r.related) }}
+    {%- endif %}
 
     union all
-
-    select
-        'decisions_exceed_concluded', 'warning', report_id,
-        'reconsideration.upheld', upheld,
-        'reconsideration.concluded', concluded,
-        cast(null as {{ type_double() }}),
-        'Corrected plus upheld reconsideration decisions exceed the cases concluded.'
-    from per_report
-    where corrected + upheld > concluded
-
-    union all
-
-    select
-        'accepted_exceeds_received', 'warning', report_id,
-        'reconsideration.accepted', accepted,
-        'reconsideration.received', received,
-        cast(null as {{ type_double() }}),
-        'More reconsideration applications accepted than received.'
-    from per_report
-    where accepted > received
-
-    union all
-
-    select
-        'concluded_exceeds_received', 'info', report_id,
-        'reconsideration.concluded', concluded,
-        'reconsideration.received', received,
-        cast(null as {{ type_double() }}),
-        'More reconsideration cases concluded than received: possible only with cases carried over from the previous year (no carried-over figure in the vocabulary to check).'
-    from per_report
-    where concluded > received
-
-    union all
-
-    select
-        'correction_rate_inconsistent', 'warning', report_id,
-        'reconsideration.correction_rate', correction_rate,
-        'reconsideration.corrected', corrected,
-        {{ round_double('corrected / concluded * 100', 2) }},
-        'The stated correction rate differs from corrected / concluded beyond the tolerance.'
-    from per_report
-    where concluded > 0
-        and abs(correction_rate - corrected / concluded * 100) > {{ var('rate_tolerance_pct_points') }}
-
-    union all
-
-    select
-        'litigation_lost_exceeds_concluded', 'warning', report_id,
-        'litigation.lost', litigation_lost,
-        'litigation.concluded', litigation_concluded,
-        cast(null as {{ type_double() }}),
-        'More lawsuits lost than concluded.'
-    from per_report
-    where litigation_lost > litigation_concluded
-
-    union all
-
-    select
-        'loss_rate_inconsistent', 'warning', report_id,
-        'litigation.loss_rate', litigation_loss_rate,
-        'litigation.lost', litigation_lost,
-        {{ round_double('litigation_lost / litigation_concluded * 100', 2) }},
-        'The stated loss rate differs from lost / concluded lawsuits beyond the tolerance.'
-    from per_report
-    where litigation_concluded > 0
-        and abs(litigation_loss_rate - litigation_lost / litigation_concluded * 100) > {{ var('rate_tolerance_pct_points') }}
-
-    union all
-
-    select
-        'resolved_exceeds_disputes', 'warning', report_id,
-        'mediation.resolved', resolved,
-        'mediation.disputes', disputes,
-        cast(null as {{ type_double() }}),
-        'More disputes resolved than mediated.'
-    from per_report
-    where resolved > disputes
-
-    union all
-
-    select
-        'success_rate_inconsistent', 'warning', report_id,
-        'mediation.success_rate', success_rate,
-        'mediation.resolved', resolved,
-        {{ round_double('resolved / disputes * 100', 2) }},
-        'The stated mediation success rate differs from resolved / disputes beyond the tolerance.'
-    from per_report
-    where disputes > 0
-        and abs(success_rate - resolved / disputes * 100) > {{ var('rate_tolerance_pct_points') }}
-
-    union all
+    {% endfor %}
 
     select
         'rate_out_of_range', 'warning', report_id,
